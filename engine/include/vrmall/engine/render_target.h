@@ -1,0 +1,38 @@
+// The one interface the renderer draws into. An offscreen image (headless runs, tests), a window
+// swapchain and OpenXR swapchain images all implement it. A target has one or two views; with two
+// the image is a 2-layer array and the renderer draws both eyes in one pass with multiview.
+#pragma once
+
+#include <vulkan/vulkan.h>
+
+#include <cstdint>
+
+namespace vrmall::engine {
+
+struct TargetImage {
+  VkImage image = VK_NULL_HANDLE;
+  VkImageView view = VK_NULL_HANDLE;  // all layers: 2D for one view, 2D_ARRAY for two
+  uint32_t index = 0;                 // which of the target's images
+  // Semaphore the frame's submit waits on before writing (swapchain acquire), or null.
+  VkSemaphore waitSemaphore = VK_NULL_HANDLE;
+  // Semaphore the frame's submit signals when done (for present), or null.
+  VkSemaphore signalSemaphore = VK_NULL_HANDLE;
+};
+
+class RenderTarget {
+ public:
+  virtual ~RenderTarget() = default;
+  virtual VkExtent2D extent() const = 0;
+  virtual VkFormat format() const = 0;  // an _SRGB format: the shader writes linear colour
+  virtual uint32_t viewCount() const = 0;
+
+  // The image to draw this frame (may block: swapchain acquire, xrWaitSwapchainImage).
+  virtual TargetImage acquire() = 0;
+  // Recorded after drawing; the image is then in COLOR_ATTACHMENT_OPTIMAL. The target moves it
+  // to the layout it needs (present, transfer for readback, what OpenXR expects).
+  virtual void recordFinish(VkCommandBuffer cmd, const TargetImage& image) = 0;
+  // After the frame's submit: present / release the image.
+  virtual void present(const TargetImage& image) = 0;
+};
+
+}  // namespace vrmall::engine

@@ -1,0 +1,71 @@
+// The forward PBR renderer. Each frame it culls the scene's instances against the view frusta,
+// groups the visible ones by (primitive, material) so every group is one instanced draw, records
+// one dynamic-rendering pass (multiview for two views, 4x MSAA resolved into the target) and
+// submits. Frames in flight each own their command buffer, fence, uniforms and instance buffer.
+#pragma once
+
+#include <cstdint>
+#include <glm/glm.hpp>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "vrmall/engine/model_data.h"
+#include "vrmall/engine/scene.h"
+#include "vrmall/engine/view.h"
+
+namespace vrmall::engine {
+
+class Context;
+class RenderTarget;
+
+struct RendererOptions {
+  uint32_t framesInFlight = 2;
+  uint32_t samples = 4;                             // MSAA sample count (1 or 4)
+  glm::vec4 clearColor{0.18F, 0.19F, 0.21F, 1.0F};  // linear
+};
+
+struct FrameStats {
+  uint64_t frame = 0;
+  double cpuMs = 0.0;   // update + culling + command recording + submit (no GPU wait)
+  double waitMs = 0.0;  // waiting for the frame slot's previous GPU work
+  uint32_t drawCalls = 0;
+  uint32_t instancesDrawn = 0;  // scene instances that passed culling
+  uint32_t instancesTotal = 0;
+  uint64_t triangles = 0;
+};
+
+struct ModelInfo {
+  std::string name;
+  Bounds bounds;
+  std::vector<std::string> variants;
+  size_t triangles = 0;
+  size_t drawItems = 0;
+};
+
+class Renderer {
+ public:
+  Renderer(Context& context, const RendererOptions& options = {});
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  // Upload a model; the id is what scene instances refer to.
+  ModelId addModel(const ModelData& model);
+  // Drop a model; its GPU memory is freed once frames in flight no longer use it.
+  void removeModel(ModelId id);
+  ModelInfo modelInfo(ModelId id) const;
+  size_t modelCount() const;
+
+  // Draw `scene` from `views` (as many as target.viewCount()) into `target`.
+  FrameStats render(const Scene& scene, std::span<const View> views, RenderTarget& target);
+  // Wait for all submitted frames (before reading back pixels or tearing down).
+  void waitIdle();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vrmall::engine

@@ -1,0 +1,383 @@
+#include "vrmall/engine/gltf_loader.h"
+
+#include <stb_image.h>
+#include <tiny_gltf.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <glm/gtc/matrix_transform.hpp>
+#include <glm/gtc/quaternion.hpp>
+#include <glm/gtc/type_ptr.hpp>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "accessor_reader.h"
+#include "glb_container.h"
+#include "gltf_diagnostics.h"
+#include "gltf_json_checks.h"
+
+namespace vrmall::engine {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Extensions we implement; anything else in extensionsRequired is a load error.
+const std::set<std::string> kSupportedRequired = {
+    "KHR_texture_transform", "KHR_materials_variants", "KHR_materials_emissive_strength",
+    "KHR_materials_unlit",   "KHR_mesh_quantization",  "EXT_mesh_gpu_instancing"};
+
+struct LoadContext {
+  const GltfLoadOptions* options = nullptr;
+  GltfDiagnostics* diag = nullptr;
+  size_t totalBytes = 0;
+};
+
+bool readFileCapped(const fs::path& path, size_t cap, std::vector<unsigned char>& out,
+                    std::string& error) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) {
+    error = "IO_ERROR: cannot read '" + path.string() + "': " + ec.message();
+    return false;
+  }
+  if (size > cap) {
+    error = "IO_ERROR: '" + path.string() + "' is " + std::to_string(size) +
+            " bytes, over the limit of " + std::to_string(cap);
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "IO_ERROR: cannot open '" + path.string() + "'";
+    return false;
+  }
+  out.resize(static_cast<size_t>(size));
+  in.read(reinterpret_cast<char*>(out.data()), static_cast<std::streamsize>(size));
+  if (!in) {
+    error = "IO_ERROR: short read of '" + path.string() + "'";
+    return false;
+  }
+  return true;
+}
+
+// tinygltf file callbacks: external buffers and images go through the same size cap.
+bool fsFileExists(const std::string& path, void*) {
+  std::error_code ec;
+  return fs::is_regular_file(path, ec);
+}
+std::string fsExpand(const std::string& path, void*) {
+  return path;
+}
+bool fsRead(std::vector<unsigned char>* out, std::string* err, const std::string& path,
+            void* user) {
+  auto* ctx = static_cast<LoadContext*>(user);
+  std::string error;
+  if (!readFileCapped(path, ctx->options->maxFileBytes, *out, error)) {
+    if (err != nullptr) *err += error + "\n";
+    return false;
+  }
+  ctx->totalBytes += out->size();
+  if (ctx->totalBytes > ctx->options->maxTotalBytes) {
+    if (err != nullptr) *err += "IO_ERROR: total asset size over the limit\n";
+    return false;
+  }
+  return true;
+}
+bool fsWrite(std::string*, const std::string&, const std::vector<unsigned char>&, void*) {
+  return false;  // we never write
+}
+
+bool startsWith(const unsigned char* bytes, int size, std::initializer_list<unsigned char> sig) {
+  if (size < static_cast<int>(sig.size())) return false;
+  return std::equal(sig.begin(), sig.end(), bytes);
+}
+
+// tinygltf image callback: check the header's dimensions before decoding (no huge allocations),
+// decode to RGBA8; an image in a format we cannot read is a warning, a corrupt PNG/JPEG an error.
+bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::string* warn, int,
+               int, const unsigned char* bytes, int size, void* user) {
+  auto* ctx = static_cast<LoadContext*>(user);
+  const std::string where = "/images/" + std::to_string(index);
+  const bool png = startsWith(bytes, size, {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+  const bool jpeg = startsWith(bytes, size, {0xFF, 0xD8, 0xFF});
+  image->width = 0;
+  image->height = 0;
+  image->image.clear();
+  if (!png && !jpeg) {
+    ctx->diag->warning("IMAGE_UNRECOGNIZED_FORMAT", "image is neither PNG nor JPEG; not used",
+                       where);
+    return true;
+  }
+  int w = 0;
+  int h = 0;
+  int comp = 0;
+  if (stbi_info_from_memory(bytes, size, &w, &h, &comp) == 0) {
+    const std::string reason = stbi_failure_reason() != nullptr ? stbi_failure_reason() : "?";
+    const char* code =
+        reason.find("EOF") != std::string::npos || reason.find("corrupt") != std::string::npos
+            ? "IMAGE_UNEXPECTED_EOS"
+            : "IMAGE_DATA_INVALID";
+    ctx->diag->error(code, "cannot read the image header (" + reason + ")", where);
+    if (err != nullptr) *err += "image header unreadable\n";
+    return false;
+  }
+  const uint32_t cap = ctx->options->maxTextureSize;
+  if (w <= 0 || h <= 0 || static_cast<uint32_t>(w) > cap || static_cast<uint32_t>(h) > cap) {
+    ctx->diag->error("IMAGE_TOO_LARGE",
+                     "image is " + std::to_string(w) + "x" + std::to_string(h) +
+                         ", over the limit of " + std::to_string(cap),
+                     where);
+    if (err != nullptr) *err += "image too large\n";
+    return false;
+  }
+  const size_t decoded = static_cast<size_t>(w) * static_cast<size_t>(h) * 4;
+  if (ctx->totalBytes + decoded > ctx->options->maxTotalBytes) {
+    ctx->diag->error("IMAGE_TOO_LARGE", "decoded images exceed the total size limit", where);
+    return false;
+  }
+  if (!ctx->options->loadImages) return true;
+  unsigned char* pixels = stbi_load_from_memory(bytes, size, &w, &h, &comp, 4);
+  if (pixels == nullptr) {
+    ctx->diag->error("IMAGE_DATA_INVALID",
+                     std::string("cannot decode the image (") +
+                         (stbi_failure_reason() != nullptr ? stbi_failure_reason() : "?") + ")",
+                     where);
+    if (err != nullptr) *err += "image decode failed\n";
+    return false;
+  }
+  ctx->totalBytes += decoded;
+  image->width = w;
+  image->height = h;
+  image->component = 4;
+  image->bits = 8;
+  image->pixel_type = TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE;
+  image->image.assign(pixels, pixels + decoded);
+  stbi_image_free(pixels);
+  (void)warn;
+  return true;
+}
+
+bool validType(const std::string& t) {
+  static const std::set<std::string> types = {"SCALAR", "VEC2", "VEC3", "VEC4",
+                                              "MAT2",   "MAT3", "MAT4"};
+  return types.count(t) != 0;
+}
+bool validComponentType(int c) {
+  return c == 5120 || c == 5121 || c == 5122 || c == 5123 || c == 5125 || c == 5126;
+}
+
+// tinygltf rejects a whole file over things the spec allows to be merely unusable (an unused
+// accessor of unknown type, a buffer at an http URL). Neutralise those in the JSON and remember
+// them, so using one is an error and not using one is fine.
+void sanitize(json& root, std::set<int>& unusableAccessors, std::set<int>& unavailableBuffers,
+              GltfDiagnostics& diag) {
+  if (root.contains("accessors") && root["accessors"].is_array()) {
+    auto& accessors = root["accessors"];
+    for (size_t i = 0; i < accessors.size(); ++i) {
+      auto& a = accessors[i];
+      if (!a.is_object()) continue;
+      const bool typeOk =
+          a.contains("type") && a["type"].is_string() && validType(a["type"].get<std::string>());
+      const bool compOk = a.contains("componentType") && a["componentType"].is_number_integer() &&
+                          validComponentType(a["componentType"].get<int>());
+      if (!typeOk || !compOk) {
+        diag.warning("VALUE_NOT_IN_LIST", "accessor has an unknown type or componentType",
+                     "/accessors/" + std::to_string(i));
+        unusableAccessors.insert(static_cast<int>(i));
+        a["type"] = "SCALAR";
+        a["componentType"] = 5126;
+        a.erase("min");
+        a.erase("max");
+      }
+    }
+  }
+  if (root.contains("buffers") && root["buffers"].is_array()) {
+    auto& buffers = root["buffers"];
+    for (size_t i = 0; i < buffers.size(); ++i) {
+      auto& b = buffers[i];
+      if (!b.is_object() || !b.contains("uri") || !b["uri"].is_string()) continue;
+      const auto uri = b["uri"].get<std::string>();
+      if (uri.find("://") != std::string::npos) {
+        // Never fetched: replace with a tiny placeholder and fail if it is read.
+        unavailableBuffers.insert(static_cast<int>(i));
+        b["uri"] = "data:application/octet-stream;base64,AAAA";
+        b["byteLength"] = 3;
+      }
+    }
+  }
+}
+
+std::vector<uint8_t> buildGlb(const std::string& jsonText, std::span<const uint8_t> bin,
+                              bool hasBin) {
+  std::vector<uint8_t> out;
+  auto put32 = [&](uint32_t v) {
+    const auto* p = reinterpret_cast<const uint8_t*>(&v);
+    out.insert(out.end(), p, p + 4);
+  };
+  const uint32_t jsonLen = static_cast<uint32_t>((jsonText.size() + 3) & ~size_t{3});
+  const uint32_t binLen = static_cast<uint32_t>((bin.size() + 3) & ~size_t{3});
+  put32(0x46546C67);
+  put32(2);
+  put32(12 + 8 + jsonLen + (hasBin ? 8 + binLen : 0));
+  put32(jsonLen);
+  put32(0x4E4F534A);
+  out.insert(out.end(), jsonText.begin(), jsonText.end());
+  out.resize(20 + jsonLen, ' ');
+  if (hasBin) {
+    put32(binLen);
+    put32(0x004E4942);
+    out.insert(out.end(), bin.begin(), bin.end());
+    out.resize(out.size() + (binLen - bin.size()), 0);
+  }
+  return out;
+}
+
+}  // namespace
+
+// Defined in gltf_convert.cpp: tinygltf::Model -> ModelData with all reference checks.
+bool convertGltf(const tinygltf::Model& gm, const std::set<int>& unusableAccessors,
+                 const std::set<int>& unavailableBuffers, const GltfLoadOptions& options,
+                 GltfDiagnostics& diag, ModelData& out);
+
+GltfLoadResult GltfLoader::load(const fs::path& path) const {
+  GltfLoadResult result;
+  GltfDiagnostics diag;
+  auto finish = [&]() -> GltfLoadResult {
+    result.model.warnings.insert(result.model.warnings.end(), diag.warnings.begin(),
+                                 diag.warnings.end());
+    if (diag.failed()) {
+      result.ok = false;
+      result.error = diag.errors.front();
+      for (size_t i = 1; i < diag.errors.size() && i < 4; ++i)
+        result.error += "; " + diag.errors[i];
+      if (diag.errors.size() > 4) result.error += "; ...";
+      result.error = path.filename().string() + ": " + result.error;
+      result.model = ModelData{};
+    } else {
+      result.ok = true;
+    }
+    return result;
+  };
+
+  std::vector<unsigned char> bytes;
+  std::string ioError;
+  if (!readFileCapped(path, options_.maxFileBytes, bytes, ioError)) {
+    const auto colon = ioError.find(':');
+    diag.error(ioError.substr(0, colon), ioError.substr(colon + 2));
+    return finish();
+  }
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  const bool looksGlb = bytes.size() >= 4 && std::memcmp(bytes.data(), "glTF", 4) == 0;
+  const bool isGlb = ext == ".glb" || looksGlb;
+
+  GlbChunks glb;
+  std::span<const uint8_t> jsonBytes(bytes.data(), bytes.size());
+  if (isGlb) {
+    if (const std::string e = parseGlb(bytes, glb); !e.empty()) {
+      const auto colon = e.find(':');
+      diag.error(e.substr(0, colon), e.substr(colon + 2));
+      return finish();
+    }
+    for (const auto& w : glb.warnings) diag.warnings.push_back(w);
+    jsonBytes = glb.json;
+  }
+  if (jsonBytes.empty()) {
+    diag.error("INVALID_JSON", "the file is empty");
+    return finish();
+  }
+  // A UTF-8 BOM is not allowed in glTF JSON; skip it with a warning rather than refusing.
+  if (jsonBytes.size() >= 3 && jsonBytes[0] == 0xEF && jsonBytes[1] == 0xBB &&
+      jsonBytes[2] == 0xBF) {
+    diag.error("INVALID_JSON", "the JSON starts with a byte order mark (BOM), which glTF forbids");
+    return finish();
+  }
+  json root = json::parse(jsonBytes.begin(), jsonBytes.end(), nullptr, false);
+  if (root.is_discarded()) {
+    diag.error("INVALID_JSON", "the JSON does not parse");
+    return finish();
+  }
+  checkGltfJson(root, isGlb, diag);
+  if (diag.failed()) return finish();
+
+  if (root.contains("extensionsRequired")) {
+    for (const auto& e : root["extensionsRequired"]) {
+      if (!e.is_string()) continue;
+      const auto name = e.get<std::string>();
+      if (kSupportedRequired.count(name) == 0) {
+        diag.error("UNSUPPORTED_EXTENSION",
+                   "required extension " + name + " is not supported" +
+                       (name == "KHR_draco_mesh_compression"
+                            ? " (Draco-compressed meshes cannot be decoded; export without Draco)"
+                            : ""),
+                   "/extensionsRequired");
+      }
+    }
+    if (diag.failed()) return finish();
+  }
+
+  std::set<int> unusableAccessors;
+  std::set<int> unavailableBuffers;
+  sanitize(root, unusableAccessors, unavailableBuffers, diag);
+  // GLB buffer 0 without uri takes the BIN chunk.
+  if (isGlb && root.contains("buffers") && !root["buffers"].empty() &&
+      !root["buffers"][0].contains("uri")) {
+    if (!glb.hasBin) {
+      diag.error("BUFFER_MISSING_GLB_DATA", "buffer 0 refers to the GLB BIN chunk, which is absent",
+                 "/buffers/0");
+      return finish();
+    }
+    const auto declared = root["buffers"][0]["byteLength"].get<double>();
+    if (declared > static_cast<double>(glb.bin.size())) {
+      diag.error("BUFFER_BYTE_LENGTH_MISMATCH",
+                 "buffer 0 declares " + std::to_string(static_cast<size_t>(declared)) +
+                     " bytes, the BIN chunk has " + std::to_string(glb.bin.size()),
+                 "/buffers/0");
+      return finish();
+    }
+    if (glb.bin.size() - static_cast<size_t>(declared) >= 4) {
+      diag.warning("BUFFER_GLB_CHUNK_TOO_BIG", "BIN chunk has extra padding", "/buffers/0");
+    }
+  }
+
+  LoadContext ctx{&options_, &diag, bytes.size()};
+  tinygltf::TinyGLTF parser;
+  parser.SetImageLoader(&loadImage, &ctx);
+  parser.SetFsCallbacks({&fsFileExists, &fsExpand, &fsRead, &fsWrite, &ctx});
+  tinygltf::Model gm;
+  std::string err;
+  std::string warn;
+  const std::string base = path.parent_path().string();
+  const std::string text = root.dump();
+  bool parsed = false;
+  if (isGlb) {
+    const auto rebuilt = buildGlb(text, glb.bin, glb.hasBin);
+    parsed = parser.LoadBinaryFromMemory(&gm, &err, &warn, rebuilt.data(),
+                                         static_cast<unsigned int>(rebuilt.size()), base);
+  } else {
+    parsed = parser.LoadASCIIFromString(&gm, &err, &warn, text.c_str(),
+                                        static_cast<unsigned int>(text.size()), base);
+  }
+  if (!parsed) {
+    if (!diag.failed()) {
+      std::string msg = err.empty() ? "tinygltf could not load the file" : err;
+      std::replace(msg.begin(), msg.end(), '\n', ' ');
+      const bool missing = msg.find("File not found") != std::string::npos ||
+                           msg.find("IO_ERROR") != std::string::npos ||
+                           msg.find("Failed to load") != std::string::npos;
+      diag.error(missing ? "IO_ERROR" : "INVALID_GLTF", msg);
+    }
+    return finish();
+  }
+  if (!warn.empty()) {
+    std::replace(warn.begin(), warn.end(), '\n', ' ');
+    diag.warning("PARSER_WARNING", warn);
+  }
+  result.model.name = path.stem().string();
+  convertGltf(gm, unusableAccessors, unavailableBuffers, options_, diag, result.model);
+  return finish();
+}
+
+}  // namespace vrmall::engine

@@ -1,0 +1,569 @@
+#include "vrmall/engine/renderer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <optional>
+
+#include "gpu_layouts.h"
+#include "gpu_model.h"
+#include "material_setup.h"
+#include "pipeline_set.h"
+#include "vrmall/engine/context.h"
+#include "vrmall/engine/deferred_deleter.h"
+#include "vrmall/engine/frustum.h"
+#include "vrmall/engine/gpu_buffer.h"
+#include "vrmall/engine/gpu_image.h"
+#include "vrmall/engine/render_target.h"
+#include "vrmall/engine/vk_check.h"
+#include "vrmall/engine/vk_struct.h"
+
+namespace vrmall::engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+// Per frame-in-flight resources.
+struct FrameSlot {
+  VkCommandPool pool = VK_NULL_HANDLE;
+  VkCommandBuffer cmd = VK_NULL_HANDLE;
+  VkFence fence = VK_NULL_HANDLE;
+  VkDescriptorSet set = VK_NULL_HANDLE;
+  GpuBuffer uniforms;
+  GpuBuffer instances;  // mat4 per drawn instance, host-visible, rewritten each frame
+};
+
+// One instanced draw: a primitive of a model with one material.
+struct Bucket {
+  ModelId model = 0;
+  uint32_t primitive = 0;
+  uint32_t material = 0;
+  bool blend = false;
+  bool doubleSided = false;
+};
+
+}  // namespace
+
+struct Renderer::Impl {
+  Context& context;
+  VkDevice device;
+  RendererOptions options;
+  VkSampleCountFlagBits samples;
+
+  VkDescriptorSetLayout frameLayout = VK_NULL_HANDLE;
+  VkDescriptorSetLayout materialLayout = VK_NULL_HANDLE;
+  VkPipelineLayout pipelineLayout = VK_NULL_HANDLE;
+  VkDescriptorPool framePool = VK_NULL_HANDLE;
+  VkSampler defaultSampler = VK_NULL_HANDLE;
+  GpuImage white;
+  GpuImage flatNormal;
+  MaterialSetup materialSetup;
+
+  std::vector<FrameSlot> slots;
+  DeferredDeleter deleter;
+  uint64_t frameNumber = 0;
+
+  std::unique_ptr<PipelineSet> pipelines;
+  GpuImage msaaColor;
+  GpuImage depth;
+  PipelineKey attachmentKey;
+  VkExtent2D attachmentExtent{0, 0};
+
+  std::vector<std::unique_ptr<GpuModel>> models;
+  // Draw buckets and, per model, per variant slot and per draw item, the bucket it goes to.
+  std::vector<Bucket> buckets;
+  std::vector<std::vector<std::vector<uint32_t>>> itemBuckets;
+  std::vector<uint32_t> drawOrder;  // opaque before blended, then by pipeline, model, material
+
+  // Slot of the most recently submitted frame: an object it may still use is retired there and
+  // destroyed when that slot's fence has been waited on again (the next frame).
+  size_t lastSubmittedSlot() const { return (frameNumber + slots.size() - 1) % slots.size(); }
+
+  // Scratch reused every frame so steady-state frames do not allocate.
+  std::vector<uint32_t> counts;
+  std::vector<uint32_t> offsets;
+  std::vector<uint32_t> visible;
+
+  Impl(Context& ctx, const RendererOptions& opts)
+      : context(ctx),
+        device(ctx.device()),
+        options(opts),
+        samples(opts.samples >= 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT),
+        deleter(std::max(1U, opts.framesInFlight)) {
+    createLayouts();
+    createDefaults();
+    createSlots();
+  }
+
+  ~Impl() {
+    vkDeviceWaitIdle(device);
+    deleter.collectAll();
+    models.clear();
+    pipelines.reset();
+    for (auto& s : slots) {
+      vkDestroyFence(device, s.fence, nullptr);
+      vkDestroyCommandPool(device, s.pool, nullptr);
+    }
+    slots.clear();
+    vkDestroyDescriptorPool(device, framePool, nullptr);
+    vkDestroySampler(device, defaultSampler, nullptr);
+    vkDestroyPipelineLayout(device, pipelineLayout, nullptr);
+    vkDestroyDescriptorSetLayout(device, materialLayout, nullptr);
+    vkDestroyDescriptorSetLayout(device, frameLayout, nullptr);
+  }
+
+  void createLayouts() {
+    const VkShaderStageFlags both = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+    const VkDescriptorSetLayoutBinding frameBindings[2] = {
+        {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, both, nullptr},
+        {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
+    };
+    auto info = vkStruct<VkDescriptorSetLayoutCreateInfo>(
+        VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO);
+    info.bindingCount = 2;
+    info.pBindings = frameBindings;
+    VRM_VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &frameLayout));
+
+    VkDescriptorSetLayoutBinding materialBindings[6];
+    materialBindings[0] = {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
+                           nullptr};
+    for (uint32_t i = 1; i < 6; ++i) {
+      materialBindings[i] = {i, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1,
+                             VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+    }
+    info.bindingCount = 6;
+    info.pBindings = materialBindings;
+    VRM_VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &materialLayout));
+
+    const VkDescriptorSetLayout sets[2] = {frameLayout, materialLayout};
+    auto layout =
+        vkStruct<VkPipelineLayoutCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO);
+    layout.setLayoutCount = 2;
+    layout.pSetLayouts = sets;
+    VRM_VK_CHECK(vkCreatePipelineLayout(device, &layout, nullptr, &pipelineLayout));
+  }
+
+  void createDefaults() {
+    const uint8_t whitePixel[4] = {255, 255, 255, 255};
+    const uint8_t normalPixel[4] = {128, 128, 255, 255};
+    white = GpuImage::texture2D(context, whitePixel, 1, 1, false);
+    flatNormal = GpuImage::texture2D(context, normalPixel, 1, 1, false);
+    auto info = vkStruct<VkSamplerCreateInfo>(VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO);
+    info.magFilter = VK_FILTER_LINEAR;
+    info.minFilter = VK_FILTER_LINEAR;
+    VRM_VK_CHECK(vkCreateSampler(device, &info, nullptr, &defaultSampler));
+    materialSetup.layout = materialLayout;
+    materialSetup.white = white.view();
+    materialSetup.flatNormal = flatNormal.view();
+    materialSetup.defaultSampler = defaultSampler;
+    materialSetup.maxAnisotropy = 1.0F;  // lavapipe: anisotropy costs much and is not needed
+    materialSetup.uniformAlignment =
+        std::max<VkDeviceSize>(context.properties().limits.minUniformBufferOffsetAlignment, 16);
+  }
+
+  void createSlots() {
+    const uint32_t n = std::max(1U, options.framesInFlight);
+    const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, n},
+                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, n}};
+    auto poolInfo =
+        vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
+    poolInfo.maxSets = n;
+    poolInfo.poolSizeCount = 2;
+    poolInfo.pPoolSizes = sizes;
+    VRM_VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &framePool));
+
+    slots.resize(n);
+    for (auto& s : slots) {
+      auto pool = vkStruct<VkCommandPoolCreateInfo>(VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO);
+      pool.queueFamilyIndex = context.queueFamily();
+      VRM_VK_CHECK(vkCreateCommandPool(device, &pool, nullptr, &s.pool));
+      auto alloc =
+          vkStruct<VkCommandBufferAllocateInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO);
+      alloc.commandPool = s.pool;
+      alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+      alloc.commandBufferCount = 1;
+      VRM_VK_CHECK(vkAllocateCommandBuffers(device, &alloc, &s.cmd));
+      auto fence = vkStruct<VkFenceCreateInfo>(VK_STRUCTURE_TYPE_FENCE_CREATE_INFO);
+      fence.flags = VK_FENCE_CREATE_SIGNALED_BIT;  // the first wait on a slot returns at once
+      VRM_VK_CHECK(vkCreateFence(device, &fence, nullptr, &s.fence));
+      s.uniforms = GpuBuffer(context, sizeof(FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+                             GpuBuffer::Memory::HostVisible);
+      auto setAlloc =
+          vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
+      setAlloc.descriptorPool = framePool;
+      setAlloc.descriptorSetCount = 1;
+      setAlloc.pSetLayouts = &frameLayout;
+      VRM_VK_CHECK(vkAllocateDescriptorSets(device, &setAlloc, &s.set));
+      ensureInstanceCapacity(s, 1024);
+    }
+  }
+
+  // Grow a slot's instance buffer. The slot's fence has been waited, so its old buffer and
+  // descriptor set are idle; the buffer still goes through the deleter to keep the rule simple.
+  void ensureInstanceCapacity(FrameSlot& s, size_t count) {
+    const VkDeviceSize needed = std::max<size_t>(count, 1) * sizeof(glm::mat4);
+    if (s.instances && s.instances.size() >= needed) return;
+    VkDeviceSize size = s.instances ? s.instances.size() : 0;
+    size = std::max(needed, size * 2);
+    if (s.instances) deleter.retire(lastSubmittedSlot(), std::move(s.instances));
+    s.instances = GpuBuffer(context, size, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                            GpuBuffer::Memory::HostVisible);
+    VkDescriptorBufferInfo ubo{s.uniforms.handle(), 0, sizeof(FrameUniforms)};
+    VkDescriptorBufferInfo ssbo{s.instances.handle(), 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet writes[2] = {
+        vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET),
+        vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET)};
+    writes[0].dstSet = s.set;
+    writes[0].dstBinding = 0;
+    writes[0].descriptorCount = 1;
+    writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    writes[0].pBufferInfo = &ubo;
+    writes[1].dstSet = s.set;
+    writes[1].dstBinding = 1;
+    writes[1].descriptorCount = 1;
+    writes[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    writes[1].pBufferInfo = &ssbo;
+    vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+  }
+
+  void rebuildBuckets() {
+    buckets.clear();
+    itemBuckets.assign(models.size(), {});
+    for (ModelId id = 0; id < models.size(); ++id) {
+      const GpuModel* model = models[id].get();
+      if (model == nullptr) continue;
+      const size_t variantSlots = model->variants().size() + 1;
+      auto& table = itemBuckets[id];
+      table.assign(variantSlots, std::vector<uint32_t>(model->items().size(), 0));
+      for (size_t v = 0; v < variantSlots; ++v) {
+        for (size_t i = 0; i < model->items().size(); ++i) {
+          const auto& item = model->items()[i];
+          const uint32_t material = item.materials[v];
+          // Reuse an existing bucket of the same model, primitive and material.
+          uint32_t found = UINT32_MAX;
+          for (uint32_t b = 0; b < buckets.size(); ++b) {
+            if (buckets[b].model == id && buckets[b].primitive == item.primitive &&
+                buckets[b].material == material) {
+              found = b;
+              break;
+            }
+          }
+          if (found == UINT32_MAX) {
+            const auto& m = model->materials()[material];
+            buckets.push_back({id, item.primitive, material, m.blend, m.doubleSided});
+            found = static_cast<uint32_t>(buckets.size() - 1);
+          }
+          table[v][i] = found;
+        }
+      }
+    }
+    drawOrder.resize(buckets.size());
+    for (uint32_t i = 0; i < drawOrder.size(); ++i) drawOrder[i] = i;
+    std::stable_sort(drawOrder.begin(), drawOrder.end(), [&](uint32_t a, uint32_t b) {
+      const Bucket& x = buckets[a];
+      const Bucket& y = buckets[b];
+      if (x.blend != y.blend) return !x.blend;
+      if (x.doubleSided != y.doubleSided) return !x.doubleSided;
+      if (x.model != y.model) return x.model < y.model;
+      return x.material < y.material;
+    });
+    counts.assign(buckets.size(), 0);
+    offsets.assign(buckets.size(), 0);
+  }
+
+  void ensureTargetResources(const RenderTarget& target) {
+    const PipelineKey key{target.format(), target.viewCount(), samples};
+    const VkExtent2D extent = target.extent();
+    if (!pipelines || !(pipelines->key() == key)) {
+      // Old pipelines may be bound by frames in flight.
+      if (pipelines) deleter.retire(lastSubmittedSlot(), std::move(pipelines));
+      pipelines = std::make_unique<PipelineSet>(device, pipelineLayout, key);
+    }
+    if (attachmentKey == key && attachmentExtent.width == extent.width &&
+        attachmentExtent.height == extent.height) {
+      return;
+    }
+    if (msaaColor) deleter.retire(lastSubmittedSlot(), std::move(msaaColor));
+    if (depth) deleter.retire(lastSubmittedSlot(), std::move(depth));
+    ImageDesc color;
+    color.extent = extent;
+    color.format = key.colorFormat;
+    color.layers = key.viewCount;
+    color.samples = samples;
+    color.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+    if (samples != VK_SAMPLE_COUNT_1_BIT) msaaColor = GpuImage(context, color);
+    ImageDesc d = color;
+    d.format = PipelineSet::kDepthFormat;
+    d.usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+    d.aspect = VK_IMAGE_ASPECT_DEPTH_BIT;
+    depth = GpuImage(context, d);
+    attachmentKey = key;
+    attachmentExtent = extent;
+  }
+
+  void writeUniforms(FrameSlot& s, const Scene& scene, std::span<const View> views) {
+    FrameUniforms u{};
+    for (size_t v = 0; v < 2; ++v) {
+      const View& view = views[std::min(v, views.size() - 1)];
+      u.viewProj[v] = view.viewProj();
+      u.cameraPos[v] = glm::vec4(view.position, 1.0F);
+    }
+    const auto& lights = scene.lighting.lights;
+    const size_t n = std::min(lights.size(), Lighting::kMaxLights);
+    for (size_t i = 0; i < n; ++i) {
+      const Light& l = lights[i];
+      u.lightPos[i] = l.type == Light::Type::Directional
+                          ? glm::vec4(glm::normalize(l.direction), 0.0F)
+                          : glm::vec4(l.position, 1.0F);
+      u.lightColor[i] = glm::vec4(l.color * l.intensity, l.range);
+    }
+    u.skyColor = glm::vec4(scene.lighting.skyColor, 0.0F);
+    u.groundColor = glm::vec4(scene.lighting.groundColor, 0.0F);
+    u.params = {static_cast<float>(n), scene.lighting.exposure, 0.0F, 0.0F};
+    std::memcpy(s.uniforms.mapped(), &u, sizeof(u));
+  }
+
+  // Cull and batch: a counting sort of visible draw items into per-bucket runs of the instance
+  // buffer, in draw order. Returns the number of instance matrices written.
+  size_t batch(FrameSlot& s, const Scene& scene, std::span<const View> views, FrameStats& stats) {
+    Frustum frusta[2];
+    const size_t viewCount = std::min<size_t>(views.size(), 2);
+    for (size_t v = 0; v < viewCount; ++v) frusta[v] = Frustum(views[v].viewProj());
+
+    std::fill(counts.begin(), counts.end(), 0U);
+    visible.clear();
+    const auto& instances = scene.instances();
+    for (uint32_t i = 0; i < instances.size(); ++i) {
+      const Instance& inst = instances[i];
+      if (!inst.visible || inst.model >= models.size() || !models[inst.model]) continue;
+      const GpuModel& model = *models[inst.model];
+      if (model.items().empty()) continue;
+      const Bounds world = model.bounds().transformed(inst.transform);
+      bool inView = false;
+      for (size_t v = 0; v < viewCount && !inView; ++v) inView = frusta[v].intersects(world);
+      if (!inView) continue;
+      visible.push_back(i);
+      const auto& table = itemBuckets[inst.model];
+      const size_t variantSlot =
+          inst.variant >= 0 && static_cast<size_t>(inst.variant) + 1 < table.size()
+              ? static_cast<size_t>(inst.variant) + 1
+              : 0;
+      for (uint32_t b : table[variantSlot]) ++counts[b];
+    }
+    size_t total = 0;
+    for (uint32_t b : drawOrder) {
+      offsets[b] = static_cast<uint32_t>(total);
+      total += counts[b];
+    }
+    ensureInstanceCapacity(s, total);
+    auto* out = static_cast<glm::mat4*>(s.instances.mapped());
+    for (uint32_t i : visible) {
+      const Instance& inst = instances[i];
+      const GpuModel& model = *models[inst.model];
+      const auto& table = itemBuckets[inst.model];
+      const size_t variantSlot =
+          inst.variant >= 0 && static_cast<size_t>(inst.variant) + 1 < table.size()
+              ? static_cast<size_t>(inst.variant) + 1
+              : 0;
+      const auto& itemTable = table[variantSlot];
+      for (size_t item = 0; item < itemTable.size(); ++item) {
+        out[offsets[itemTable[item]]++] = inst.transform * model.items()[item].transform;
+      }
+    }
+    // offsets[] now point one past each run; step them back to the run starts.
+    for (uint32_t b : drawOrder) offsets[b] -= counts[b];
+    stats.instancesDrawn = static_cast<uint32_t>(visible.size());
+    stats.instancesTotal = static_cast<uint32_t>(instances.size());
+    return total;
+  }
+
+  void record(FrameSlot& s, const TargetImage& image, const RenderTarget& target,
+              FrameStats& stats) {
+    VkCommandBuffer cmd = s.cmd;
+    const VkExtent2D extent = target.extent();
+    const VkPipelineStageFlags2 colorStage = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+    const VkPipelineStageFlags2 depthStages =
+        VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT;
+    // Previous contents are not needed: clear every frame, so UNDEFINED is the old layout.
+    transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+                    VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, colorStage, 0, colorStage,
+                    VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
+    if (msaaColor) {
+      transitionImage(cmd, msaaColor.handle(), VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+                      VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, colorStage,
+                      VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, colorStage,
+                      VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
+    }
+    transitionImage(cmd, depth.handle(), VK_IMAGE_ASPECT_DEPTH_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+                    VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, depthStages,
+                    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depthStages,
+                    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
+                        VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT);
+
+    auto color = vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
+    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    const glm::vec4& c = options.clearColor;
+    color.clearValue.color = {{c.r, c.g, c.b, c.a}};
+    if (msaaColor) {
+      color.imageView = msaaColor.view();
+      color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;  // only the resolve is kept
+      color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
+      color.resolveImageView = image.view;
+      color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    } else {
+      color.imageView = image.view;
+      color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    }
+    auto depthInfo =
+        vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
+    depthInfo.imageView = depth.view();
+    depthInfo.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+    depthInfo.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    depthInfo.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    depthInfo.clearValue.depthStencil = {1.0F, 0};
+
+    auto rendering = vkStruct<VkRenderingInfo>(VK_STRUCTURE_TYPE_RENDERING_INFO);
+    rendering.renderArea = {{0, 0}, extent};
+    rendering.layerCount = 1;
+    rendering.viewMask = target.viewCount() > 1 ? (1U << target.viewCount()) - 1U : 0U;
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachments = &color;
+    rendering.pDepthAttachment = &depthInfo;
+    vkCmdBeginRendering(cmd, &rendering);
+
+    const VkViewport viewport{
+        0.0F, 0.0F, static_cast<float>(extent.width), static_cast<float>(extent.height),
+        0.0F, 1.0F};
+    const VkRect2D scissor{{0, 0}, extent};
+    vkCmdSetViewport(cmd, 0, 1, &viewport);
+    vkCmdSetScissor(cmd, 0, 1, &scissor);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout, 0, 1, &s.set, 0,
+                            nullptr);
+
+    VkPipeline boundPipeline = VK_NULL_HANDLE;
+    const GpuModel* boundModel = nullptr;
+    VkDescriptorSet boundMaterial = VK_NULL_HANDLE;
+    for (uint32_t b : drawOrder) {
+      if (counts[b] == 0) continue;
+      const Bucket& bucket = buckets[b];
+      const GpuModel& model = *models[bucket.model];
+      VkPipeline pipeline = pipelines->get(bucket.blend, bucket.doubleSided);
+      if (pipeline != boundPipeline) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+        boundPipeline = pipeline;
+      }
+      if (&model != boundModel) {
+        const VkBuffer vb = model.vertexBuffer();
+        const VkDeviceSize zero = 0;
+        vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
+        vkCmdBindIndexBuffer(cmd, model.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+        boundModel = &model;
+      }
+      const VkDescriptorSet material = model.materials()[bucket.material].set;
+      if (material != boundMaterial) {
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout, 1, 1,
+                                &material, 0, nullptr);
+        boundMaterial = material;
+      }
+      const auto& prim = model.primitives()[bucket.primitive];
+      vkCmdDrawIndexed(cmd, prim.indexCount, counts[b], prim.firstIndex, prim.vertexOffset,
+                       offsets[b]);
+      ++stats.drawCalls;
+      stats.triangles += uint64_t{prim.indexCount / 3} * counts[b];
+    }
+    vkCmdEndRendering(cmd);
+  }
+
+  FrameStats render(const Scene& scene, std::span<const View> views, RenderTarget& target) {
+    VRM_CHECK(views.size() == target.viewCount(),
+              "render: pass as many views as the target has (1 or 2)");
+    FrameStats stats;
+    stats.frame = frameNumber;
+    const size_t slotIndex = frameNumber % slots.size();
+    FrameSlot& s = slots[slotIndex];
+
+    const auto waitStart = Clock::now();
+    VRM_VK_CHECK(vkWaitForFences(device, 1, &s.fence, VK_TRUE, UINT64_MAX));
+    stats.waitMs = msSince(waitStart);
+
+    const auto start = Clock::now();
+    deleter.collect(slotIndex);
+    ensureTargetResources(target);
+    const TargetImage image = target.acquire();
+
+    writeUniforms(s, scene, views);
+    batch(s, scene, views, stats);
+
+    VRM_VK_CHECK(vkResetCommandPool(device, s.pool, 0));
+    auto begin = vkStruct<VkCommandBufferBeginInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO);
+    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    VRM_VK_CHECK(vkBeginCommandBuffer(s.cmd, &begin));
+    record(s, image, target, stats);
+    target.recordFinish(s.cmd, image);
+    VRM_VK_CHECK(vkEndCommandBuffer(s.cmd));
+
+    VRM_VK_CHECK(vkResetFences(device, 1, &s.fence));
+    const VkPipelineStageFlags waitStage = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
+    auto submit = vkStruct<VkSubmitInfo>(VK_STRUCTURE_TYPE_SUBMIT_INFO);
+    if (image.waitSemaphore != VK_NULL_HANDLE) {
+      submit.waitSemaphoreCount = 1;
+      submit.pWaitSemaphores = &image.waitSemaphore;
+      submit.pWaitDstStageMask = &waitStage;
+    }
+    submit.commandBufferCount = 1;
+    submit.pCommandBuffers = &s.cmd;
+    if (image.signalSemaphore != VK_NULL_HANDLE) {
+      submit.signalSemaphoreCount = 1;
+      submit.pSignalSemaphores = &image.signalSemaphore;
+    }
+    VRM_VK_CHECK(vkQueueSubmit(context.queue(), 1, &submit, s.fence));
+    target.present(image);
+    stats.cpuMs = msSince(start);
+    ++frameNumber;
+    return stats;
+  }
+};
+
+Renderer::Renderer(Context& context, const RendererOptions& options)
+    : impl_(std::make_unique<Impl>(context, options)) {}
+
+Renderer::~Renderer() = default;
+
+ModelId Renderer::addModel(const ModelData& model) {
+  impl_->models.push_back(std::make_unique<GpuModel>(impl_->context, model, impl_->materialSetup));
+  impl_->rebuildBuckets();
+  return static_cast<ModelId>(impl_->models.size() - 1);
+}
+
+void Renderer::removeModel(ModelId id) {
+  VRM_CHECK(id < impl_->models.size() && impl_->models[id], "removeModel: no such model");
+  impl_->deleter.retire(impl_->lastSubmittedSlot(), std::move(impl_->models[id]));
+  impl_->models[id].reset();
+  impl_->rebuildBuckets();
+}
+
+ModelInfo Renderer::modelInfo(ModelId id) const {
+  VRM_CHECK(id < impl_->models.size() && impl_->models[id], "modelInfo: no such model");
+  const GpuModel& m = *impl_->models[id];
+  return {m.name(), m.bounds(), m.variants(), m.triangleCount(), m.items().size()};
+}
+
+size_t Renderer::modelCount() const {
+  return impl_->models.size();
+}
+
+FrameStats Renderer::render(const Scene& scene, std::span<const View> views, RenderTarget& target) {
+  return impl_->render(scene, views, target);
+}
+
+void Renderer::waitIdle() {
+  VRM_VK_CHECK(vkDeviceWaitIdle(impl_->device));
+  impl_->deleter.collectAll();
+}
+
+}  // namespace vrmall::engine

@@ -1,0 +1,25 @@
+// Shared between pbr.vert and pbr.frag; layouts mirror engine/src/gpu_layouts.h (std140/std430).
+
+layout(set = 0, binding = 0, std140) uniform FrameUniforms {
+  mat4 viewProj[2];    // one per view (multiview: indexed by gl_ViewIndex)
+  vec4 cameraPos[2];
+  vec4 lightPos[4];    // xyz: position (point) or direction the light travels (w = 0)
+  vec4 lightColor[4];  // rgb * intensity, a: range (0 = unlimited)
+  vec4 skyColor;       // hemispherical ambient
+  vec4 groundColor;
+  vec4 params;         // x: light count, y: exposure
+} frame;
+
+layout(set = 0, binding = 1, std430) readonly buffer InstanceData {
+  mat4 model[];  // one per drawn instance; a draw's firstInstance points at its run
+} instances;
+
+layout(set = 1, binding = 0, std140) uniform MaterialUniforms {
+  vec4 baseColorFactor;
+  vec4 emissiveFactor;
+  vec4 factors;      // metallic, roughness, normal scale, occlusion strength
+  vec4 flags;        // alpha cutoff, alpha mode (0 opaque 1 mask 2 blend), has normal map, unlit
+  ivec4 texCoordA;   // UV set of base colour, metallic-roughness, normal, occlusion
+  ivec4 texCoordB;   // UV set of emissive
+  vec4 uvTransform[10];  // KHR_texture_transform: two rows of a 2x3 affine per texture
+} material;
