@@ -1,0 +1,50 @@
+#pragma once
+// HybridModel: the shopping guide's blend. Each part's scores are standardised per shopper
+// (z-scores over the catalogue) and summed with weights found on validation data carved from the
+// training events: coordinate ascent on NDCG@k, subject to a catalogue-coverage floor so the
+// "For you" shelves reach far beyond the best sellers. A part may get a negative weight
+// (popularity does, to trade a little head for a lot of tail).
+#include <memory>
+#include <vector>
+
+#include "vrmall/rec/model.h"
+#include "vrmall/rec/tuning.h"
+
+namespace vrmall::rec {
+
+class HybridModel final : public Model {
+ public:
+  HybridModel();
+  std::string kind() const override { return "hybrid"; }
+  void fit(const TrainingData& data) override;
+  void score(const UserContext& user, std::span<float> scores) const override;
+  void explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const override;
+  nlohmann::json params() const override;
+  void setParams(const nlohmann::json& params) override;
+  void save(BinaryWriter& out) const override;
+  void load(BinaryReader& in, const Dataset& data) override;
+
+  // Tunes every part's hyperparameters, then the blend weights, on the given validation data.
+  TuningResult tune(const TrainingData& fit_data, const std::vector<std::vector<int32_t>>& relevant,
+                    const TuningOptions& options);
+
+  struct Part {
+    std::unique_ptr<Model> model;
+    float weight = 0.0f;
+  };
+  const std::vector<Part>& parts() const { return parts_; }
+
+ private:
+  // Exposure penalty: items that would fill many shoppers' top-k lists lose gamma·log(1+count)
+  // (in z units). Unlike a popularity penalty it leaves popular-but-not-crowding items alone.
+  void computeExposure(const TrainingData& data);
+  std::vector<Part> parts_;
+  float min_coverage_ = 0.25f;
+  float exposure_gamma_ = 0.0f;
+  std::vector<float> exposure_penalty_;  // per item, gamma already applied  // product floor: share of the catalogue the top-k lists reach
+};
+
+// Standardises scores in place: (s - mean) / std over all entries (std 0 -> zeros).
+void standardize(std::span<float> scores);
+
+}  // namespace vrmall::rec

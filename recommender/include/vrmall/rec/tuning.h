@@ -1,0 +1,45 @@
+#pragma once
+// Hyperparameter tuning on a validation split carved from the training events only (never the
+// test set): each candidate of the model's search space is fitted on the carved training part
+// and scored by NDCG@k on the held-out part; the best parameters are kept.
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+
+#include "vrmall/rec/model.h"
+
+namespace vrmall::rec {
+
+struct TuningOptions {
+  size_t k = 10;
+  double validation_fraction = 0.2;
+  uint64_t seed = 42;
+  int threads = 2;
+  // Called after each candidate: (done, total, label) for progress bars.
+  std::function<void(size_t, size_t, const std::string&)> progress;
+};
+
+struct TuningResult {
+  nlohmann::json best_params;
+  double best_ndcg = 0.0;
+  nlohmann::json trials = nlohmann::json::array();  // {params, ndcg, coverage}
+};
+
+// Validation split of training events: what tuning fits on and scores against.
+struct ValidationSplit {
+  std::vector<Interaction> fit_events;
+  std::vector<Interaction> held_out;
+};
+ValidationSplit carveValidation(std::span<const Interaction> train, double fraction, uint64_t seed);
+
+// Grid search over model.searchSpace() on an already carved split.
+TuningResult tuneOnSplit(Model& model, const TrainingData& fit_data,
+                         const std::vector<std::vector<int32_t>>& relevant,
+                         const TuningOptions& options);
+
+// Carves the validation split from `train` and tunes; the hybrid tunes its parts and blend.
+TuningResult tuneModel(Model& model, const Dataset& data, std::span<const Interaction> train,
+                       const EventWeights& weights, const TuningOptions& options);
+
+}  // namespace vrmall::rec

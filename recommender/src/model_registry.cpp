@@ -1,0 +1,28 @@
+#include "vrmall/rec/als_model.h"
+#include "vrmall/rec/data_error.h"
+#include "vrmall/rec/ease_model.h"
+#include "vrmall/rec/hybrid_model.h"
+#include "vrmall/rec/item_knn_model.h"
+#include "vrmall/rec/model.h"
+#include "vrmall/rec/popularity_model.h"
+
+namespace vrmall::rec {
+
+const std::vector<std::string>& modelKinds() {
+  static const std::vector<std::string> kinds = {"popularity", "itemknn", "rp3beta", "ease", "als", "hybrid"};
+  return kinds;
+}
+
+std::unique_ptr<Model> makeModel(const std::string& kind) {
+  if (kind == "popularity") return std::make_unique<PopularityModel>();
+  if (kind == "itemknn") return std::make_unique<ItemKnnModel>();
+  if (kind == "rp3beta") return std::make_unique<ItemKnnModel>(true);
+  if (kind == "ease") return std::make_unique<EaseModel>();
+  if (kind == "als") return std::make_unique<AlsModel>();
+  if (kind == "hybrid") return std::make_unique<HybridModel>();
+  std::string known;
+  for (const auto& k : modelKinds()) known += (known.empty() ? "" : ", ") + k;
+  throw DataError("unknown model '" + kind + "' (known: " + known + ")");
+}
+
+}  // namespace vrmall::rec
