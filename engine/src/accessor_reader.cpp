@@ -21,8 +21,18 @@ bool isIntegerType(int t) {
 }  // namespace
 
 AccessorReader::AccessorReader(const tinygltf::Model& model, const std::set<int>& unusable,
-                               size_t maxCount, GltfDiagnostics& diag)
-    : model_(model), unusable_(unusable), maxCount_(maxCount), diag_(diag) {}
+                               const std::set<int>& unavailable, size_t maxCount,
+                               GltfDiagnostics& diag)
+    : model_(model),
+      unusable_(unusable),
+      unavailable_(unavailable),
+      maxCount_(maxCount),
+      diag_(diag) {}
+
+bool AccessorReader::inUnavailableBuffer(int view) const {
+  return view >= 0 && static_cast<size_t>(view) < model_.bufferViews.size() &&
+         unavailable_.count(model_.bufferViews[static_cast<size_t>(view)].buffer) != 0;
+}
 
 bool AccessorReader::checkView(int view, size_t offset, size_t bytes, const std::string& where,
                                const char* what) {
@@ -40,8 +50,10 @@ bool AccessorReader::checkView(int view, size_t offset, size_t bytes, const std:
                 "/bufferViews/" + std::to_string(view));
     return false;
   }
+  // A buffer without data here (never read) cannot be checked against its bytes.
+  const bool haveData = unavailable_.count(bv.buffer) == 0;
   const size_t bufferSize = model_.buffers[static_cast<size_t>(bv.buffer)].data.size();
-  if (bv.byteOffset > bufferSize || bv.byteLength > bufferSize - bv.byteOffset) {
+  if (haveData && (bv.byteOffset > bufferSize || bv.byteLength > bufferSize - bv.byteOffset)) {
     diag_.error("BUFFER_VIEW_TOO_LONG",
                 "bufferView " + std::to_string(view) + " (offset " + std::to_string(bv.byteOffset) +
                     ", length " + std::to_string(bv.byteLength) + ") exceeds its buffer of " +
@@ -166,6 +178,10 @@ bool AccessorReader::validate(int index, const std::string& where) {
       return false;
     }
     // Indices must be strictly increasing and inside the accessor.
+    if (inUnavailableBuffer(s.indices.bufferView)) {
+      ok = true;
+      return true;
+    }
     const auto& bv = model_.bufferViews[static_cast<size_t>(s.indices.bufferView)];
     const uint8_t* base = model_.buffers[static_cast<size_t>(bv.buffer)].data.data() +
                           bv.byteOffset + static_cast<size_t>(s.indices.byteOffset);

@@ -19,8 +19,9 @@ namespace vrmall::engine {
 
 class AccessorReader {
  public:
-  AccessorReader(const tinygltf::Model& model, const std::set<int>& unusable, size_t maxCount,
-                 GltfDiagnostics& diag);
+  // `unavailable`: buffers without data here; accessors in them get reference checks only.
+  AccessorReader(const tinygltf::Model& model, const std::set<int>& unusable,
+                 const std::set<int>& unavailable, size_t maxCount, GltfDiagnostics& diag);
 
   // Checks accessor `index`; records an error naming `where` and returns false when unusable.
   bool validate(int index, const std::string& where);
@@ -38,7 +39,10 @@ class AccessorReader {
   double component(const uint8_t* p, int componentType, bool normalized) const;
 
   const tinygltf::Model& model_;
+  bool inUnavailableBuffer(int view) const;
+
   const std::set<int>& unusable_;
+  const std::set<int>& unavailable_;
   size_t maxCount_;
   GltfDiagnostics& diag_;
   std::map<int, bool> checked_;

@@ -37,10 +37,15 @@ std::string parseGlb(std::span<const uint8_t> bytes, GlbChunks& out) {
     return "GLB_INVALID_VERSION: GLB version " + std::to_string(version) + ", need 2";
   const uint32_t length = readU32(bytes, 8);
   if (length > bytes.size()) {
+    // The validator reports where the data runs out; keep its wording for the common case.
+    if (length >= 20 && bytes.size() >= 20 && readU32(bytes, 12) + size_t{20} > bytes.size()) {
+      return "GLB_UNEXPECTED_END_OF_CHUNK_DATA: header says " + std::to_string(length) +
+             " bytes, file has " + std::to_string(bytes.size());
+    }
     return "GLB_LENGTH_MISMATCH: header says " + std::to_string(length) + " bytes, file has " +
            std::to_string(bytes.size());
   }
-  if (length < 12 + 8) {
+  if (length <= 12) {
     return "GLB_LENGTH_TOO_SMALL: header length " + std::to_string(length) +
            " leaves no room for a JSON chunk";
   }

@@ -10,6 +10,7 @@
 
 #include "accessor_reader.h"
 #include "gltf_diagnostics.h"
+#include "gltf_source_notes.h"
 #include "vrmall/engine/gltf_loader.h"
 
 namespace vrmall::engine {
@@ -37,19 +38,27 @@ bool validAttributeName(const std::string& name) {
 
 class Converter {
  public:
-  Converter(const tinygltf::Model& gm, const std::set<int>& unusable,
-            const std::set<int>& unavailable, const GltfLoadOptions& options, GltfDiagnostics& diag,
-            ModelData& out)
+  Converter(const tinygltf::Model& gm, const GltfSourceNotes& notes, const GltfLoadOptions& options,
+            GltfDiagnostics& diag, ModelData& out)
       : gm_(gm),
-        unavailable_(unavailable),
+        notes_(notes),
+        unavailable_(notes.unavailableBuffers),
         options_(options),
         diag_(diag),
         out_(out),
-        reader_(gm, unusable,
+        reader_(gm, notes.unusableAccessors, notes.unavailableBuffers,
                 std::max(options.maxVerticesPerPrimitive, options.maxIndicesPerPrimitive), diag) {}
 
   void run() {
     checkBuffers();
+    // The validator checks every accessor, used or not; so do we (bounds, alignment, sparse).
+    for (size_t i = 0; i < gm_.accessors.size(); ++i) {
+      if (notes_.unusableAccessors.count(static_cast<int>(i)) == 0) {
+        reader_.validate(static_cast<int>(i), "/accessors/" + std::to_string(i));
+      }
+    }
+    checkViewUsage();
+    if (diag_.failed()) return;
     readVariants();
     readImagesAndSamplers();
     readMaterials();
@@ -125,6 +134,49 @@ class Converter {
     }
   }
 
+  // A bufferView holds vertex data or index data, never both (and must agree with its target).
+  void checkViewUsage() {
+    enum Usage {
+      None = 0,
+      Vertex = TINYGLTF_TARGET_ARRAY_BUFFER,
+      Index = TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER
+    };
+    std::map<int, int> usage;
+    auto use = [&](int accessor, int kind, const std::string& where) {
+      if (accessor < 0 || static_cast<size_t>(accessor) >= gm_.accessors.size()) return;
+      const int view = gm_.accessors[static_cast<size_t>(accessor)].bufferView;
+      if (view < 0) return;
+      int& u = usage[view];
+      if (u == None) u = viewTarget(view) != 0 ? viewTarget(view) : kind;
+      if (u != kind) {
+        diag_.error(
+            "BUFFER_VIEW_TARGET_OVERRIDE",
+            "bufferView " + std::to_string(view) + " is used for both vertex and index data",
+            where);
+      }
+    };
+    for (size_t mi = 0; mi < gm_.meshes.size(); ++mi) {
+      for (size_t pi = 0; pi < gm_.meshes[mi].primitives.size(); ++pi) {
+        const auto& p = gm_.meshes[mi].primitives[pi];
+        const std::string w = "/meshes/" + std::to_string(mi) + "/primitives/" + std::to_string(pi);
+        for (const auto& [name, index] : p.attributes)
+          use(index, Vertex, w + "/attributes/" + name);
+        for (const auto& target : p.targets) {
+          for (const auto& [name, index] : target) use(index, Vertex, w + "/targets");
+        }
+        if (p.indices >= 0 && static_cast<size_t>(p.indices) < gm_.accessors.size()) {
+          use(p.indices, Index, w + "/indices");
+          const int view = gm_.accessors[static_cast<size_t>(p.indices)].bufferView;
+          if (view >= 0 && static_cast<size_t>(view) < gm_.bufferViews.size() &&
+              gm_.bufferViews[static_cast<size_t>(view)].byteStride != 0) {
+            diag_.error("MESH_PRIMITIVE_INDICES_ACCESSOR_WITH_BYTESTRIDE",
+                        "the indices' bufferView must not have a byteStride", w + "/indices");
+          }
+        }
+      }
+    }
+  }
+
   void readVariants() {
     auto it = gm_.extensions.find("KHR_materials_variants");
     if (it == gm_.extensions.end()) return;
@@ -176,6 +228,7 @@ class Converter {
                         const std::string& where) {
     TextureRef ref;
     if (textureIndex < 0) return ref;
+    currentMaxTexCoord_ = std::max(currentMaxTexCoord_, texCoord);
     if (static_cast<size_t>(textureIndex) >= gm_.textures.size()) {
       diag_.error("UNRESOLVED_REFERENCE",
                   "texture " + std::to_string(textureIndex) + " does not exist", where);
@@ -241,6 +294,7 @@ class Converter {
       const std::string w = "/materials/" + std::to_string(i);
       MaterialData d;
       d.name = m.name;
+      currentMaxTexCoord_ = -1;
       const auto& pbr = m.pbrMetallicRoughness;
       if (pbr.baseColorFactor.size() == 4) {
         d.baseColorFactor = {pbr.baseColorFactor[0], pbr.baseColorFactor[1], pbr.baseColorFactor[2],
@@ -282,6 +336,7 @@ class Converter {
         }
       }
       out_.materials.push_back(d);
+      materialMaxTexCoord_.push_back(currentMaxTexCoord_);
     }
     for (const auto& name : ignoredExtensions_) {
       diag_.warning("UNSUPPORTED_EXTENSION", name + " is not rendered; base PBR is used instead");
@@ -302,6 +357,8 @@ class Converter {
           diag_.error("MESH_PRIMITIVES_UNEQUAL_TARGETS_COUNT",
                       "primitives of a mesh must have the same number of morph targets", w);
         }
+        if (notes_.skipPrimitives.count({static_cast<int>(mi), static_cast<int>(pi)}) != 0)
+          continue;
         PrimitiveData prim;
         if (convertPrimitive(p, w, prim)) data.primitives.push_back(std::move(prim));
       }
@@ -378,8 +435,7 @@ class Converter {
         }
       }
       if (a.bufferView >= 0 && static_cast<size_t>(a.bufferView) < gm_.bufferViews.size()) {
-        const int target = gm_.bufferViews[static_cast<size_t>(a.bufferView)].target;
-        if (target == TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER) {
+        if (viewTarget(a.bufferView) == TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER) {
           diag_.error("BUFFER_VIEW_TARGET_OVERRIDE", "vertex data in an index bufferView", aw);
         }
         // Vertex attribute elements must start on 4-byte boundaries.
@@ -433,9 +489,7 @@ class Converter {
           diag_.error("MESH_PRIMITIVE_POSITION_ACCESSOR_WITHOUT_BOUNDS",
                       "a morph POSITION accessor must have min and max", tw);
         }
-        if (a.bufferView >= 0 && static_cast<size_t>(a.bufferView) < gm_.bufferViews.size() &&
-            gm_.bufferViews[static_cast<size_t>(a.bufferView)].target ==
-                TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER) {
+        if (viewTarget(a.bufferView) == TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER) {
           diag_.error("BUFFER_VIEW_TARGET_OVERRIDE", "morph data in an index bufferView", tw);
         }
       }
@@ -529,14 +583,16 @@ class Converter {
     }
     if (diag_.failed()) return false;
 
-    // A material sampling TEXCOORD_1 needs the attribute.
+    // A material sampling TEXCOORD_n needs the primitive to have TEXCOORD_0..n.
     if (p.material >= 0) {
-      const auto& m = out_.materials[static_cast<size_t>(p.material)];
-      for (const TextureRef* t :
-           {&m.baseColor, &m.metallicRoughness, &m.normal, &m.occlusion, &m.emissive}) {
-        if (t->image >= 0 && t->texCoord == 1 && p.attributes.count("TEXCOORD_1") == 0) {
+      const int needed = materialMaxTexCoord_[static_cast<size_t>(p.material)];
+      for (int n = 0; n <= needed; ++n) {
+        if (p.attributes.count("TEXCOORD_" + std::to_string(n)) == 0) {
           diag_.error("MESH_PRIMITIVE_TOO_FEW_TEXCOORDS",
-                      "material uses TEXCOORD_1 but the primitive has no TEXCOORD_1", w);
+                      "material " + std::to_string(p.material) + " samples TEXCOORD_" +
+                          std::to_string(needed) + " but the primitive has no TEXCOORD_" +
+                          std::to_string(n),
+                      w + "/material");
           return false;
         }
       }
@@ -551,9 +607,7 @@ class Converter {
         return false;
       }
       const auto& a = gm_.accessors[static_cast<size_t>(p.indices)];
-      if (a.bufferView >= 0 && static_cast<size_t>(a.bufferView) < gm_.bufferViews.size() &&
-          gm_.bufferViews[static_cast<size_t>(a.bufferView)].target ==
-              TINYGLTF_TARGET_ARRAY_BUFFER) {
+      if (viewTarget(a.bufferView) == TINYGLTF_TARGET_ARRAY_BUFFER) {
         diag_.error("BUFFER_VIEW_TARGET_OVERRIDE", "indices in a vertex bufferView", iw);
         return false;
       }
@@ -757,23 +811,31 @@ class Converter {
     for (int c : n.children) visit(c, world, visited, depth + 1);
   }
 
+  int viewTarget(int view) const {
+    return view >= 0 && static_cast<size_t>(view) < notes_.viewTargets.size()
+               ? notes_.viewTargets[static_cast<size_t>(view)]
+               : 0;
+  }
+
   const tinygltf::Model& gm_;
+  const GltfSourceNotes& notes_;
   const std::set<int>& unavailable_;
   const GltfLoadOptions& options_;
   GltfDiagnostics& diag_;
   ModelData& out_;
   AccessorReader reader_;
   std::set<std::string> ignoredExtensions_;
+  int currentMaxTexCoord_ = -1;
+  std::vector<int> materialMaxTexCoord_;
   std::map<int, std::set<int>> viewAccessors_;
   std::map<int, int> viewUsers_;
 };
 
 }  // namespace
 
-bool convertGltf(const tinygltf::Model& gm, const std::set<int>& unusableAccessors,
-                 const std::set<int>& unavailableBuffers, const GltfLoadOptions& options,
-                 GltfDiagnostics& diag, ModelData& out) {
-  Converter(gm, unusableAccessors, unavailableBuffers, options, diag, out).run();
+bool convertGltf(const tinygltf::Model& gm, const GltfSourceNotes& notes,
+                 const GltfLoadOptions& options, GltfDiagnostics& diag, ModelData& out) {
+  Converter(gm, notes, options, diag, out).run();
   return !diag.failed();
 }
 

@@ -141,12 +141,27 @@ void checkUri(const std::string& uri, bool buffer, const std::string& where,
   if (uri.rfind("data:", 0) == 0) {
     const auto comma = uri.find(',');
     const auto semi = uri.find(';');
-    if (comma == std::string::npos || semi == std::string::npos || semi > comma ||
-        uri.compare(semi, 8, ";base64,") != 0) {
-      diag.error("INVALID_URI", "data URI is not base64 ('data:<mime>;base64,...')", where);
+    if (comma == std::string::npos) {
+      diag.error("INVALID_URI", "data URI has no ',' before its data", where);
       return;
     }
-    const std::string mime = uri.substr(5, semi - 5);
+    // "data:<mime>[;base64],<data>"
+    const size_t mimeEnd = semi != std::string::npos && semi < comma ? semi : comma;
+    const std::string mime = uri.substr(5, mimeEnd - 5);
+    const std::string params = uri.substr(mimeEnd, comma - mimeEnd);
+    if (!params.empty() && params != ";base64") {
+      diag.error("INVALID_URI", "data URI parameters '" + params + "' are not ';base64'", where);
+      return;
+    }
+    if (params == ";base64") {
+      const std::string payload = uri.substr(comma + 1);
+      const auto bad = payload.find_first_not_of(
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
+      if (bad != std::string::npos || payload.size() % 4 != 0) {
+        diag.error("INVALID_URI", "data URI payload is not valid base64", where);
+        return;
+      }
+    }
     if (buffer && mime != "application/octet-stream" && mime != "application/gltf-buffer") {
       diag.error("BUFFER_DATA_URI_MIME_TYPE_INVALID",
                  "buffer data URI has MIME type '" + mime + "'", where);
@@ -167,6 +182,12 @@ void checkUri(const std::string& uri, bool buffer, const std::string& where,
       diag.error("INVALID_URI", "URI '" + uri + "' is not a valid URI reference", where);
       return;
     }
+  }
+  // Something before the first ':' that is not a valid scheme ("://x", ":") is malformed.
+  const auto colon = uri.find(':');
+  if (colon != std::string::npos && colon < uri.find_first_of("/?#") && !hasScheme(uri)) {
+    diag.error("INVALID_URI", "URI '" + uri + "' has an invalid scheme", where);
+    return;
   }
   if (hasScheme(uri)) {
     diag.warning("NON_RELATIVE_URI", "non-relative URI '" + uri + "' is not fetched", where);
@@ -222,7 +243,7 @@ void checkAsset(const json& root, GltfDiagnostics& diag) {
       if (minMajor > major || (minMajor == major && minMinor > minor)) {
         diag.error("ASSET_MIN_VERSION_GREATER_THAN_VERSION",
                    "asset.minVersion is greater than asset.version", "/asset/minVersion");
-      } else if (minMajor != 2 || minMinor != 0) {
+      } else if (minMajor != 2) {
         diag.error("UNKNOWN_ASSET_MAJOR_VERSION", "asset.minVersion needs a newer glTF loader",
                    "/asset/minVersion");
       }
@@ -230,14 +251,133 @@ void checkAsset(const json& root, GltfDiagnostics& diag) {
   }
 }
 
+size_t arraySize(const json& root, const char* name) {
+  auto it = root.find(name);
+  return it != root.end() && it->is_array() ? it->size() : 0;
+}
+
+void checkRef(const json& obj, const char* prop, size_t count, const std::string& where,
+              GltfDiagnostics& diag) {
+  auto it = obj.find(prop);
+  if (it == obj.end() || !isInt(*it)) return;
+  const auto v = it->get<double>();
+  if (v < 0 || v >= static_cast<double>(count)) {
+    diag.error("UNRESOLVED_REFERENCE",
+               "unresolved reference " + std::to_string(static_cast<long long>(v)),
+               where + "/" + prop);
+  }
+}
+
+// Every index into another top-level array must exist.
+void checkReferences(const json& root, GltfDiagnostics& diag) {
+  const size_t accessors = arraySize(root, "accessors");
+  const size_t views = arraySize(root, "bufferViews");
+  const size_t nBuffers = arraySize(root, "buffers");
+  const size_t nImages = arraySize(root, "images");
+  const size_t nSamplers = arraySize(root, "samplers");
+  const size_t nTextures = arraySize(root, "textures");
+  const size_t nMaterials = arraySize(root, "materials");
+  const size_t nMeshes = arraySize(root, "meshes");
+  const size_t nNodes = arraySize(root, "nodes");
+  const size_t nSkins = arraySize(root, "skins");
+  const size_t nCameras = arraySize(root, "cameras");
+  auto each = [&](const char* name, auto fn) {
+    auto it = root.find(name);
+    if (it == root.end() || !it->is_array()) return;
+    for (size_t i = 0; i < it->size(); ++i) {
+      if ((*it)[i].is_object()) fn((*it)[i], std::string("/") + name + "/" + std::to_string(i));
+    }
+  };
+  checkRef(root, "scene", arraySize(root, "scenes"), "", diag);
+  each("bufferViews",
+       [&](const json& o, const std::string& w) { checkRef(o, "buffer", nBuffers, w, diag); });
+  each("accessors", [&](const json& o, const std::string& w) {
+    checkRef(o, "bufferView", views, w, diag);
+    if (o.contains("sparse") && o["sparse"].is_object()) {
+      const auto& sp = o["sparse"];
+      if (sp.contains("indices") && sp["indices"].is_object())
+        checkRef(sp["indices"], "bufferView", views, w + "/sparse/indices", diag);
+      if (sp.contains("values") && sp["values"].is_object())
+        checkRef(sp["values"], "bufferView", views, w + "/sparse/values", diag);
+    }
+  });
+  each("images",
+       [&](const json& o, const std::string& w) { checkRef(o, "bufferView", views, w, diag); });
+  each("textures", [&](const json& o, const std::string& w) {
+    checkRef(o, "source", nImages, w, diag);
+    checkRef(o, "sampler", nSamplers, w, diag);
+  });
+  each("materials", [&](const json& o, const std::string& w) {
+    for (const char* t : {"normalTexture", "occlusionTexture", "emissiveTexture"}) {
+      if (o.contains(t) && o[t].is_object()) checkRef(o[t], "index", nTextures, w + "/" + t, diag);
+    }
+    if (o.contains("pbrMetallicRoughness") && o["pbrMetallicRoughness"].is_object()) {
+      const auto& p = o["pbrMetallicRoughness"];
+      for (const char* t : {"baseColorTexture", "metallicRoughnessTexture"}) {
+        if (p.contains(t) && p[t].is_object())
+          checkRef(p[t], "index", nTextures, w + "/pbrMetallicRoughness/" + t, diag);
+      }
+    }
+  });
+  each("meshes", [&](const json& m, const std::string& w) {
+    if (!m.contains("primitives") || !m["primitives"].is_array()) return;
+    for (size_t p = 0; p < m["primitives"].size(); ++p) {
+      const auto& prim = m["primitives"][p];
+      if (!prim.is_object()) continue;
+      const std::string pw = w + "/primitives/" + std::to_string(p);
+      checkRef(prim, "indices", accessors, pw, diag);
+      checkRef(prim, "material", nMaterials, pw, diag);
+      if (prim.contains("attributes") && prim["attributes"].is_object()) {
+        for (const auto& [name, value] : prim["attributes"].items()) {
+          checkRef(prim["attributes"], name.c_str(), accessors, pw + "/attributes", diag);
+        }
+      }
+      if (prim.contains("targets") && prim["targets"].is_array()) {
+        for (size_t t = 0; t < prim["targets"].size(); ++t) {
+          const auto& target = prim["targets"][t];
+          if (!target.is_object()) continue;
+          for (const auto& [name, value] : target.items()) {
+            checkRef(target, name.c_str(), accessors, pw + "/targets/" + std::to_string(t), diag);
+          }
+        }
+      }
+    }
+  });
+  each("nodes", [&](const json& n, const std::string& w) {
+    checkRef(n, "mesh", nMeshes, w, diag);
+    checkRef(n, "skin", nSkins, w, diag);
+    checkRef(n, "camera", nCameras, w, diag);
+    if (n.contains("children") && n["children"].is_array()) {
+      for (size_t c = 0; c < n["children"].size(); ++c) {
+        const auto& v = n["children"][c];
+        if (isInt(v) && (v.get<double>() < 0 || v.get<double>() >= static_cast<double>(nNodes))) {
+          diag.error("UNRESOLVED_REFERENCE", "unresolved node reference",
+                     w + "/children/" + std::to_string(c));
+        }
+      }
+    }
+  });
+  each("scenes", [&](const json& s, const std::string& w) {
+    if (!s.contains("nodes") || !s["nodes"].is_array()) return;
+    for (size_t c = 0; c < s["nodes"].size(); ++c) {
+      const auto& v = s["nodes"][c];
+      if (isInt(v) && (v.get<double>() < 0 || v.get<double>() >= static_cast<double>(nNodes))) {
+        diag.error("UNRESOLVED_REFERENCE", "unresolved node reference",
+                   w + "/nodes/" + std::to_string(c));
+      }
+    }
+  });
+}
+
 }  // namespace
 
-void checkGltfJson(const json& root, bool isGlb, GltfDiagnostics& diag) {
+void checkGltfJson(const json& root, GltfDiagnostics& diag) {
   if (!root.is_object()) {
     diag.error("TYPE_MISMATCH", "the glTF root must be a JSON object", "/");
     return;
   }
   checkAsset(root, diag);
+  checkReferences(root, diag);
   checkProps(root,
              {{"scene", Kind::Int, false},
               {"extensionsUsed", Kind::Array, false},
@@ -251,8 +391,6 @@ void checkGltfJson(const json& root, bool isGlb, GltfDiagnostics& diag) {
     }
     if (b.contains("uri") && b["uri"].is_string()) {
       checkUri(b["uri"].get<std::string>(), true, w + "/uri", diag);
-    } else if (!isGlb) {
-      diag.error("UNDEFINED_PROPERTY", "buffer has no uri (only a GLB may omit it)", w);
     }
   });
   forEach(root, "bufferViews", diag, [&](const json& v, const std::string& w) {
@@ -276,6 +414,17 @@ void checkGltfJson(const json& root, bool isGlb, GltfDiagnostics& diag) {
                 {"max", Kind::NumberArray, false},
                 {"sparse", Kind::Object, false}},
                w, diag);
+    if (a.contains("byteOffset") && !a.contains("bufferView")) {
+      diag.error("UNSATISFIED_DEPENDENCY", "'byteOffset' needs 'bufferView'", w + "/byteOffset");
+    }
+    if (a.contains("normalized") && a["normalized"].is_boolean() && a["normalized"].get<bool>() &&
+        a.contains("componentType") && isInt(a["componentType"])) {
+      const int c = a["componentType"].get<int>();
+      if (c == 5126 || c == 5125) {
+        diag.error("ACCESSOR_NORMALIZED_INVALID",
+                   "only (u)byte and (u)short accessors can be normalized", w + "/normalized");
+      }
+    }
     if (a.contains("count") && isInt(a["count"]) && a["count"].get<double>() < 1) {
       diag.error("VALUE_NOT_IN_RANGE", "accessor count must be >= 1", w + "/count");
     }

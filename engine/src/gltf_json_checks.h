@@ -9,6 +9,6 @@
 
 namespace vrmall::engine {
 
-void checkGltfJson(const nlohmann::json& root, bool isGlb, GltfDiagnostics& diag);
+void checkGltfJson(const nlohmann::json& root, GltfDiagnostics& diag);
 
 }  // namespace vrmall::engine

@@ -4,6 +4,7 @@
 #include <tiny_gltf.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <glm/gtc/matrix_transform.hpp>
@@ -16,6 +17,7 @@
 #include "glb_container.h"
 #include "gltf_diagnostics.h"
 #include "gltf_json_checks.h"
+#include "gltf_source_notes.h"
 
 namespace vrmall::engine {
 namespace {
@@ -167,11 +169,58 @@ bool validComponentType(int c) {
   return c == 5120 || c == 5121 || c == 5122 || c == 5123 || c == 5125 || c == 5126;
 }
 
+std::string base64(const std::string& in) {
+  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    const uint32_t v = (uint32_t{static_cast<uint8_t>(in[i])} << 16) |
+                       (uint32_t{static_cast<uint8_t>(in[i + 1])} << 8) |
+                       static_cast<uint8_t>(in[i + 2]);
+    out += {table[(v >> 18) & 63], table[(v >> 12) & 63], table[(v >> 6) & 63], table[v & 63]};
+  }
+  if (i + 1 == in.size()) {
+    const uint32_t v = uint32_t{static_cast<uint8_t>(in[i])} << 16;
+    out += {table[(v >> 18) & 63], table[(v >> 12) & 63], '=', '='};
+  } else if (i + 2 == in.size()) {
+    const uint32_t v = (uint32_t{static_cast<uint8_t>(in[i])} << 16) |
+                       (uint32_t{static_cast<uint8_t>(in[i + 1])} << 8);
+    out += {table[(v >> 18) & 63], table[(v >> 12) & 63], table[(v >> 6) & 63], '='};
+  }
+  return out;
+}
+
+std::string percentDecode(const std::string& in) {
+  std::string out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '%' && i + 2 < in.size()) {
+      out += static_cast<char>(std::stoi(in.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += in[i];
+    }
+  }
+  return out;
+}
+
 // tinygltf rejects a whole file over things the spec allows to be merely unusable (an unused
-// accessor of unknown type, a buffer at an http URL). Neutralise those in the JSON and remember
-// them, so using one is an error and not using one is fine.
-void sanitize(json& root, std::set<int>& unusableAccessors, std::set<int>& unavailableBuffers,
+// accessor of unknown type, a buffer at an http URL or without data, an index accessor without a
+// bufferView). Neutralise those in the JSON and note them, so using one is an error and merely
+// having one is fine.
+// glTF allows integers written as 1.0; tinygltf does not. Make every integral number an integer
+// (float-typed properties read integers just as well).
+void integralFloatsToIntegers(json& v) {
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9.0e15) v = static_cast<int64_t>(d);
+  } else if (v.is_array() || v.is_object()) {
+    for (auto& e : v) integralFloatsToIntegers(e);
+  }
+}
+
+void sanitize(json& root, bool isGlb, const fs::path& baseDir, GltfSourceNotes& notes,
               GltfDiagnostics& diag) {
+  integralFloatsToIntegers(root);
   if (root.contains("accessors") && root["accessors"].is_array()) {
     auto& accessors = root["accessors"];
     for (size_t i = 0; i < accessors.size(); ++i) {
@@ -184,7 +233,7 @@ void sanitize(json& root, std::set<int>& unusableAccessors, std::set<int>& unava
       if (!typeOk || !compOk) {
         diag.warning("VALUE_NOT_IN_LIST", "accessor has an unknown type or componentType",
                      "/accessors/" + std::to_string(i));
-        unusableAccessors.insert(static_cast<int>(i));
+        notes.unusableAccessors.insert(static_cast<int>(i));
         a["type"] = "SCALAR";
         a["componentType"] = 5126;
         a.erase("min");
@@ -192,17 +241,94 @@ void sanitize(json& root, std::set<int>& unusableAccessors, std::set<int>& unava
       }
     }
   }
+  if (root.contains("bufferViews") && root["bufferViews"].is_array()) {
+    for (const auto& v : root["bufferViews"]) {
+      notes.viewTargets.push_back(v.is_object() && v.contains("target") &&
+                                          v["target"].is_number_integer()
+                                      ? v["target"].get<int>()
+                                      : 0);
+    }
+  }
   if (root.contains("buffers") && root["buffers"].is_array()) {
     auto& buffers = root["buffers"];
     for (size_t i = 0; i < buffers.size(); ++i) {
       auto& b = buffers[i];
-      if (!b.is_object() || !b.contains("uri") || !b["uri"].is_string()) continue;
-      const auto uri = b["uri"].get<std::string>();
-      if (uri.find("://") != std::string::npos) {
+      if (!b.is_object()) continue;
+      const bool hasUri = b.contains("uri") && b["uri"].is_string();
+      const std::string uri = hasUri ? b["uri"].get<std::string>() : "";
+      const bool glbBin = isGlb && i == 0 && !hasUri;
+      if (glbBin) continue;
+      if (!hasUri || uri.find("://") != std::string::npos) {
         // Never fetched: replace with a tiny placeholder and fail if it is read.
-        unavailableBuffers.insert(static_cast<int>(i));
+        notes.unavailableBuffers.insert(static_cast<int>(i));
         b["uri"] = "data:application/octet-stream;base64,AAAA";
         b["byteLength"] = 3;
+        if (!hasUri)
+          diag.warning("BUFFER_WITHOUT_DATA", "buffer has no uri; its data is undefined",
+                       "/buffers/" + std::to_string(i));
+      } else if (uri.rfind("data:", 0) == 0 && uri.find(";base64,") == std::string::npos) {
+        // Plain (percent-encoded) data URI: tinygltf only decodes base64.
+        const auto comma = uri.find(',');
+        if (comma != std::string::npos) {
+          b["uri"] = "data:application/octet-stream;base64," +
+                     base64(percentDecode(uri.substr(comma + 1)));
+        }
+      }
+    }
+  }
+  // Images: a missing external file is an error (tinygltf only warns).
+  if (root.contains("images") && root["images"].is_array()) {
+    auto& images = root["images"];
+    for (size_t i = 0; i < images.size(); ++i) {
+      auto& img = images[i];
+      if (!img.is_object() || !img.contains("uri") || !img["uri"].is_string()) continue;
+      const auto uri = img["uri"].get<std::string>();
+      if (uri.rfind("data:", 0) == 0) continue;
+      if (uri.find("://") != std::string::npos) {
+        img.erase("uri");
+        img["uri"] = "data:image/png;base64,";
+        continue;
+      }
+      std::error_code ec;
+      if (!fs::is_regular_file(baseDir / percentDecode(uri), ec)) {
+        diag.error("IO_ERROR", "image file '" + uri + "' not found",
+                   "/images/" + std::to_string(i) + "/uri");
+      }
+    }
+  }
+  // Index accessors without a bufferView (all zeros): degenerate, tinygltf refuses them.
+  if (root.contains("meshes") && root["meshes"].is_array()) {
+    auto& meshes = root["meshes"];
+    for (size_t m = 0; m < meshes.size(); ++m) {
+      if (!meshes[m].is_object() || !meshes[m].contains("primitives")) continue;
+      auto& prims = meshes[m]["primitives"];
+      for (size_t p = 0; p < prims.size(); ++p) {
+        auto& prim = prims[p];
+        if (!prim.is_object() || !prim.contains("indices") || !prim["indices"].is_number_integer())
+          continue;
+        const int idx = prim["indices"].get<int>();
+        if (idx < 0 || !root.contains("accessors") ||
+            static_cast<size_t>(idx) >= root["accessors"].size())
+          continue;
+        const auto& a = root["accessors"][static_cast<size_t>(idx)];
+        const bool scalar = a.value("type", "") == "SCALAR";
+        const int comp = a.contains("componentType") && a["componentType"].is_number_integer()
+                             ? a["componentType"].get<int>()
+                             : 0;
+        if (!scalar || (comp != 5121 && comp != 5123 && comp != 5125)) {
+          diag.error(
+              "MESH_PRIMITIVE_INDICES_ACCESSOR_INVALID_FORMAT",
+              "indices must be unsigned byte, short or int scalars",
+              "/meshes/" + std::to_string(m) + "/primitives/" + std::to_string(p) + "/indices");
+          continue;
+        }
+        if (!a.contains("bufferView") && !a.contains("sparse")) {
+          prim.erase("indices");
+          notes.skipPrimitives.insert({static_cast<int>(m), static_cast<int>(p)});
+          diag.warning("MESH_PRIMITIVE_EMPTY_INDICES",
+                       "index accessor has no data; primitive not drawn",
+                       "/meshes/" + std::to_string(m) + "/primitives/" + std::to_string(p));
+        }
       }
     }
   }
@@ -236,9 +362,8 @@ std::vector<uint8_t> buildGlb(const std::string& jsonText, std::span<const uint8
 }  // namespace
 
 // Defined in gltf_convert.cpp: tinygltf::Model -> ModelData with all reference checks.
-bool convertGltf(const tinygltf::Model& gm, const std::set<int>& unusableAccessors,
-                 const std::set<int>& unavailableBuffers, const GltfLoadOptions& options,
-                 GltfDiagnostics& diag, ModelData& out);
+bool convertGltf(const tinygltf::Model& gm, const GltfSourceNotes& notes,
+                 const GltfLoadOptions& options, GltfDiagnostics& diag, ModelData& out);
 
 GltfLoadResult GltfLoader::load(const fs::path& path) const {
   GltfLoadResult result;
@@ -299,7 +424,7 @@ GltfLoadResult GltfLoader::load(const fs::path& path) const {
     diag.error("INVALID_JSON", "the JSON does not parse");
     return finish();
   }
-  checkGltfJson(root, isGlb, diag);
+  checkGltfJson(root, diag);
   if (diag.failed()) return finish();
 
   if (root.contains("extensionsRequired")) {
@@ -318,9 +443,9 @@ GltfLoadResult GltfLoader::load(const fs::path& path) const {
     if (diag.failed()) return finish();
   }
 
-  std::set<int> unusableAccessors;
-  std::set<int> unavailableBuffers;
-  sanitize(root, unusableAccessors, unavailableBuffers, diag);
+  GltfSourceNotes notes;
+  sanitize(root, isGlb, path.parent_path(), notes, diag);
+  if (diag.failed()) return finish();
   // GLB buffer 0 without uri takes the BIN chunk.
   if (isGlb && root.contains("buffers") && !root["buffers"].empty() &&
       !root["buffers"][0].contains("uri")) {
@@ -376,7 +501,7 @@ GltfLoadResult GltfLoader::load(const fs::path& path) const {
     diag.warning("PARSER_WARNING", warn);
   }
   result.model.name = path.stem().string();
-  convertGltf(gm, unusableAccessors, unavailableBuffers, options_, diag, result.model);
+  convertGltf(gm, notes, options_, diag, result.model);
   return finish();
 }
 
