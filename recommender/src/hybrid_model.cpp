@@ -36,7 +36,12 @@ HybridModel::HybridModel() {
   // Untuned defaults: a sensible blend before any tuning has run.
   for (auto& p : parts_) {
     const std::string k = p.model->kind();
-    p.weight = k == "ease" ? 1.0f : k == "als" ? 0.5f : k == "itemknn" ? 0.25f : 0.0f;
+    p.weight = k == "ease"      ? 1.0f
+               : k == "als"     ? 0.5f
+               : k == "itemknn" ? 0.25f
+               : k == "content" ? 0.3f
+               : k == "session" ? 0.5f
+                                : 0.0f;
   }
 }
 
@@ -234,7 +239,8 @@ TuningResult HybridModel::tune(const TrainingData& fit_data,
           std::vector<float> trial = w;
           trial[p] = v;
           const double o = objective(trial, nullptr);
-          if (o > best + 1e-6) {
+          // A move must clearly beat validation noise, or the blend overfits it.
+          if (o > best + 1e-3) {
             best = o;
             w = trial;
             improved = true;

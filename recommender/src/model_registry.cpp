@@ -5,11 +5,13 @@
 #include "vrmall/rec/item_knn_model.h"
 #include "vrmall/rec/model.h"
 #include "vrmall/rec/popularity_model.h"
+#include "vrmall/rec/content_model.h"
+#include "vrmall/rec/session_model.h"
 
 namespace vrmall::rec {
 
 const std::vector<std::string>& modelKinds() {
-  static const std::vector<std::string> kinds = {"popularity", "itemknn", "rp3beta", "ease", "als", "hybrid"};
+  static const std::vector<std::string> kinds = {"popularity", "itemknn", "rp3beta", "ease", "als", "content", "session", "hybrid"};
   return kinds;
 }
 
@@ -19,6 +21,8 @@ std::unique_ptr<Model> makeModel(const std::string& kind) {
   if (kind == "rp3beta") return std::make_unique<ItemKnnModel>(true);
   if (kind == "ease") return std::make_unique<EaseModel>();
   if (kind == "als") return std::make_unique<AlsModel>();
+  if (kind == "content") return std::make_unique<ContentModel>();
+  if (kind == "session") return std::make_unique<SessionModel>();
   if (kind == "hybrid") return std::make_unique<HybridModel>();
   std::string known;
   for (const auto& k : modelKinds()) known += (known.empty() ? "" : ", ") + k;

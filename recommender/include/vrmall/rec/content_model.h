@@ -1,0 +1,45 @@
+#pragma once
+// ContentModel: attribute matching, sim(u,i) = Σ_k w_k·sim(u_k, i_k) / Σ_k w_k over the item
+// attributes k for which the shopper has a profile. The profile comes from the attributes of what
+// they interacted with (a weighted distribution per category/set/text column, a weighted mean
+// and spread per number column) and from their own (avatar) attributes: STYLE against the item's
+// STYLE, GENDER against GENDER (unisex matches all), SIZE against SIZES, BUDGET against PRICE.
+// Needs no interaction history at all, so it carries a brand-new shopper.
+#include <span>
+
+#include "vrmall/rec/model.h"
+
+namespace vrmall::rec {
+
+class ContentModel final : public Model {
+ public:
+  std::string kind() const override { return "content"; }
+  void fit(const TrainingData& data) override;
+  void score(const UserContext& user, std::span<float> scores) const override;
+  void explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const override;
+  nlohmann::json params() const override;
+  void setParams(const nlohmann::json& params) override;
+  std::vector<nlohmann::json> searchSpace() const override;
+  void save(BinaryWriter& out) const override;
+  void load(BinaryReader& in, const Dataset& data) override;
+
+  // Scores from a weighted set of items alone (the session model's "more like these").
+  void scoreFromItems(std::span<const ItemWeight> items, std::span<float> scores) const;
+
+  struct Profile;
+
+ private:
+  Profile buildProfile(std::span<const ItemWeight> items,
+                       const std::unordered_map<std::string, std::string>* attributes) const;
+  void scoreProfile(const Profile& profile, std::span<float> scores) const;
+  void prepare();
+
+  float text_weight_ = 0.5f;
+  float number_weight_ = 1.0f;
+  float attribute_weight_ = 1.0f;  // weight of the shopper's own attributes vs. their history
+  std::vector<int> columns_;       // usable item columns
+  std::vector<float> column_weight_;
+  std::vector<double> column_sd_;  // number columns: catalogue spread
+};
+
+}  // namespace vrmall::rec
