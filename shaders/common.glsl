@@ -10,11 +10,17 @@ layout(set = 0, binding = 0, std140) uniform FrameUniforms {
   vec4 params;         // x: light count, y: exposure
 } frame;
 
+struct InstanceRecord {
+  mat4 model;
+  uvec4 info;  // x: material index into materials[]
+};
+
+// One record per drawn instance; an indirect command's firstInstance points at its run.
 layout(set = 0, binding = 1, std430) readonly buffer InstanceData {
-  mat4 model[];  // one per drawn instance; a draw's firstInstance points at its run
+  InstanceRecord records[];
 } instances;
 
-layout(set = 1, binding = 0, std140) uniform MaterialUniforms {
+struct Material {
   vec4 baseColorFactor;
   vec4 emissiveFactor;
   vec4 factors;      // metallic, roughness, normal scale, occlusion strength
@@ -22,4 +28,9 @@ layout(set = 1, binding = 0, std140) uniform MaterialUniforms {
   ivec4 texCoordA;   // UV set of base colour, metallic-roughness, normal, occlusion
   ivec4 texCoordB;   // UV set of emissive
   vec4 uvTransform[10];  // KHR_texture_transform: two rows of a 2x3 affine per texture
-} material;
+};
+
+// Every material of every model: draws of different materials merge into one indirect call.
+layout(set = 0, binding = 2, std430) readonly buffer MaterialData {
+  Material materials[];
+} materialTable;

@@ -5,11 +5,11 @@
 #extension GL_EXT_multiview : require
 #include "common.glsl"
 
-layout(set = 1, binding = 1) uniform sampler2D baseColorTex;
-layout(set = 1, binding = 2) uniform sampler2D metallicRoughnessTex;
-layout(set = 1, binding = 3) uniform sampler2D normalTex;
-layout(set = 1, binding = 4) uniform sampler2D occlusionTex;
-layout(set = 1, binding = 5) uniform sampler2D emissiveTex;
+layout(set = 1, binding = 0) uniform sampler2D baseColorTex;
+layout(set = 1, binding = 1) uniform sampler2D metallicRoughnessTex;
+layout(set = 1, binding = 2) uniform sampler2D normalTex;
+layout(set = 1, binding = 3) uniform sampler2D occlusionTex;
+layout(set = 1, binding = 4) uniform sampler2D emissiveTex;
 
 layout(location = 0) in vec3 inWorldPos;
 layout(location = 1) in vec3 inNormal;
@@ -17,10 +17,13 @@ layout(location = 2) in vec4 inTangent;
 layout(location = 3) in vec2 inUv0;
 layout(location = 4) in vec2 inUv1;
 layout(location = 5) in vec4 inColor;
+layout(location = 6) flat in uint inMaterial;
 
 layout(location = 0) out vec4 outColor;
 
 const float PI = 3.14159265359;
+
+#define material materialTable.materials[inMaterial]
 
 vec2 uvFor(int slot, int set) {
   vec2 uv = set == 1 ? inUv1 : inUv0;

@@ -17,9 +17,11 @@ layout(location = 2) out vec4 outTangent;
 layout(location = 3) out vec2 outUv0;
 layout(location = 4) out vec2 outUv1;
 layout(location = 5) out vec4 outColor;
+layout(location = 6) flat out uint outMaterial;
 
 void main() {
-  mat4 model = instances.model[gl_InstanceIndex];
+  mat4 model = instances.records[gl_InstanceIndex].model;
+  outMaterial = instances.records[gl_InstanceIndex].info.x;
   vec4 world = model * vec4(inPosition, 1.0);
   // Inverse-transpose keeps normals right under non-uniform scale.
   mat3 normalMatrix = transpose(inverse(mat3(model)));

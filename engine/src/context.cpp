@@ -153,6 +153,9 @@ void Context::createDevice(const ContextOptions& options) {
   vkGetPhysicalDeviceFeatures2(physical_, &supported);
   VRM_CHECK(f13.dynamicRendering && f13.synchronization2 && f11.multiview,
             "the Vulkan device lacks dynamicRendering, synchronization2 or multiview");
+  // Multi-draw indirect merges hundreds of product draws into a handful of calls.
+  VRM_CHECK(supported.features.multiDrawIndirect && supported.features.drawIndirectFirstInstance,
+            "the Vulkan device lacks multiDrawIndirect or drawIndirectFirstInstance");
 
   auto e13 = vkStruct<VkPhysicalDeviceVulkan13Features>(
       VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES);
@@ -165,6 +168,8 @@ void Context::createDevice(const ContextOptions& options) {
   auto enabled = vkStruct<VkPhysicalDeviceFeatures2>(VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2);
   enabled.pNext = &e11;
   enabled.features.samplerAnisotropy = supported.features.samplerAnisotropy;
+  enabled.features.multiDrawIndirect = VK_TRUE;
+  enabled.features.drawIndirectFirstInstance = VK_TRUE;
 
   const float priority = 1.0F;
   auto queue = vkStruct<VkDeviceQueueCreateInfo>(VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO);

@@ -27,4 +27,11 @@ struct MaterialUniforms {
 };
 static_assert(sizeof(MaterialUniforms) == 256, "std140 layout of MaterialUniforms");
 
+// One per drawn instance (std430): model matrix and the material-table index.
+struct InstanceRecord {
+  glm::mat4 model;
+  glm::uvec4 info;  // x: material index
+};
+static_assert(sizeof(InstanceRecord) == 80, "std430 layout of InstanceRecord");
+
 }  // namespace vrmall::engine

@@ -24,10 +24,6 @@ VkSamplerAddressMode addressMode(int wrap) {
   }
 }
 
-VkDeviceSize alignUp(VkDeviceSize v, VkDeviceSize a) {
-  return (v + a - 1) / a * a;
-}
-
 void packTransform(const TextureRef& ref, glm::vec4* rows) {
   // glm is column-major: row r of the affine is (m[0][r], m[1][r], m[2][r]).
   rows[0] = {ref.transform[0][0], ref.transform[1][0], ref.transform[2][0], 0.0F};
@@ -36,25 +32,31 @@ void packTransform(const TextureRef& ref, glm::vec4* rows) {
 
 }  // namespace
 
-GpuModel::GpuModel(const Context& context, const ModelData& data, const MaterialSetup& setup)
+GpuModel::GpuModel(const Context& context, const ModelData& data, const MaterialSetup& setup,
+                   GeometryArena& arena, DeferredDeleter& deleter, size_t retireSlot)
     : device_(context.device()), name_(data.name), variants_(data.variants), bounds_(data.bounds) {
   try {
-    uploadGeometry(context, data);
+    uploadGeometry(data, arena, deleter, retireSlot);
     createMaterials(context, data, setup);
   } catch (...) {
-    // The destructor does not run for a throwing constructor; free what exists.
-    for (VkSampler s : samplers_) vkDestroySampler(device_, s, nullptr);
-    if (pool_ != VK_NULL_HANDLE) vkDestroyDescriptorPool(device_, pool_, nullptr);
+    release();  // the destructor does not run for a throwing constructor
     throw;
   }
 }
 
 GpuModel::~GpuModel() {
-  for (VkSampler s : samplers_) vkDestroySampler(device_, s, nullptr);
-  if (pool_ != VK_NULL_HANDLE) vkDestroyDescriptorPool(device_, pool_, nullptr);
+  release();
 }
 
-void GpuModel::uploadGeometry(const Context& context, const ModelData& data) {
+void GpuModel::release() {
+  for (VkSampler s : samplers_) vkDestroySampler(device_, s, nullptr);
+  samplers_.clear();
+  if (pool_ != VK_NULL_HANDLE) vkDestroyDescriptorPool(device_, pool_, nullptr);
+  pool_ = VK_NULL_HANDLE;
+}
+
+void GpuModel::uploadGeometry(const ModelData& data, GeometryArena& arena, DeferredDeleter& deleter,
+                              size_t retireSlot) {
   std::vector<Vertex> vertices;
   std::vector<uint32_t> indices;
   std::vector<uint32_t> meshBase;  // first global primitive index of each mesh
@@ -91,10 +93,11 @@ void GpuModel::uploadGeometry(const Context& context, const ModelData& data) {
     }
   }
   if (!vertices.empty() && !indices.empty()) {
-    vertices_ = GpuBuffer::upload(context, vertices.data(), vertices.size() * sizeof(Vertex),
-                                  VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
-    indices_ = GpuBuffer::upload(context, indices.data(), indices.size() * sizeof(uint32_t),
-                                 VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+    const GeometryArena::Range range = arena.append(vertices, indices, deleter, retireSlot);
+    for (auto& p : primitives_) {
+      p.firstIndex += range.firstIndex;
+      p.vertexOffset += range.vertexOffset;
+    }
   } else {
     items_.clear();
   }
@@ -151,15 +154,34 @@ void GpuModel::createMaterials(const Context& context, const ModelData& data,
     return samplers_.back();
   };
 
-  const VkDeviceSize stride = alignUp(sizeof(MaterialUniforms), setup.uniformAlignment);
-  std::vector<uint8_t> uniforms(stride * materials.size(), 0);
-  for (size_t i = 0; i < materials.size(); ++i) {
-    const auto& m = materials[i];
+  // Parameters go to the global table; only textured materials need their own set.
+  size_t texturedCount = 0;
+  auto textured = [](const MaterialData& m) {
+    return m.baseColor.image >= 0 || m.metallicRoughness.image >= 0 || m.normal.image >= 0 ||
+           m.occlusion.image >= 0 || m.emissive.image >= 0;
+  };
+  for (const auto& m : materials) texturedCount += textured(m) ? 1 : 0;
+  if (texturedCount > 0) {
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+                                    static_cast<uint32_t>(texturedCount * 5)};
+    auto poolInfo =
+        vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
+    poolInfo.maxSets = static_cast<uint32_t>(texturedCount);
+    poolInfo.poolSizeCount = 1;
+    poolInfo.pPoolSizes = &size;
+    VRM_VK_CHECK(vkCreateDescriptorPool(device_, &poolInfo, nullptr, &pool_));
+  }
+
+  for (const auto& m : materials) {
     MaterialUniforms u{};
     u.baseColorFactor = m.baseColorFactor;
     u.emissiveFactor = glm::vec4(m.emissiveFactor, 0.0F);
     u.factors = {m.metallicFactor, m.roughnessFactor, m.normalScale, m.occlusionStrength};
-    u.flags = {m.alphaCutoff, static_cast<float>(m.alphaMode), m.normal.image >= 0 ? 1.0F : 0.0F,
+    u.flags = {m.alphaCutoff, static_cast<float>(m.alphaMode),
+               m.normal.image >= 0 && static_cast<size_t>(m.normal.image) < data.images.size() &&
+                       !data.images[static_cast<size_t>(m.normal.image)].rgba.empty()
+                   ? 1.0F
+                   : 0.0F,
                m.unlit ? 1.0F : 0.0F};
     u.texCoordA = {m.baseColor.texCoord, m.metallicRoughness.texCoord, m.normal.texCoord,
                    m.occlusion.texCoord};
@@ -167,60 +189,39 @@ void GpuModel::createMaterials(const Context& context, const ModelData& data,
     const TextureRef* refs[5] = {&m.baseColor, &m.metallicRoughness, &m.normal, &m.occlusion,
                                  &m.emissive};
     for (int t = 0; t < 5; ++t) packTransform(*refs[t], &u.uvTransform[t * 2]);
-    std::memcpy(uniforms.data() + stride * i, &u, sizeof(u));
-  }
-  materialUniforms_ = GpuBuffer::upload(context, uniforms.data(), uniforms.size(),
-                                        VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT);
 
-  const auto setCount = static_cast<uint32_t>(materials.size());
-  const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, setCount},
-                                         {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, setCount * 5}};
-  auto poolInfo =
-      vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
-  poolInfo.maxSets = setCount;
-  poolInfo.poolSizeCount = 2;
-  poolInfo.pPoolSizes = sizes;
-  VRM_VK_CHECK(vkCreateDescriptorPool(device_, &poolInfo, nullptr, &pool_));
-
-  for (size_t i = 0; i < materials.size(); ++i) {
-    const auto& m = materials[i];
-    auto alloc =
-        vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
-    alloc.descriptorPool = pool_;
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &setup.layout;
     Material gm;
-    VRM_VK_CHECK(vkAllocateDescriptorSets(device_, &alloc, &gm.set));
+    gm.globalIndex = static_cast<uint32_t>(setup.table->size());
+    setup.table->push_back(u);
     gm.blend = m.alphaMode == AlphaMode::Blend;
     gm.doubleSided = m.doubleSided;
-
-    VkDescriptorBufferInfo ubo{materialUniforms_.handle(), stride * i, sizeof(MaterialUniforms)};
-    const std::array<VkDescriptorImageInfo, 5> images = {{
-        {sampler(m.baseColor), view(m.baseColor, true, setup.white),
-         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
-        {sampler(m.metallicRoughness), view(m.metallicRoughness, false, setup.white),
-         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
-        {sampler(m.normal), view(m.normal, false, setup.flatNormal),
-         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
-        {sampler(m.occlusion), view(m.occlusion, false, setup.white),
-         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
-        {sampler(m.emissive), view(m.emissive, true, setup.white),
-         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
-    }};
-    std::array<VkWriteDescriptorSet, 2> writes{};
-    writes[0] = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
-    writes[0].dstSet = gm.set;
-    writes[0].dstBinding = 0;
-    writes[0].descriptorCount = 1;
-    writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-    writes[0].pBufferInfo = &ubo;
-    writes[1] = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
-    writes[1].dstSet = gm.set;
-    writes[1].dstBinding = 1;
-    writes[1].descriptorCount = 5;
-    writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    writes[1].pImageInfo = images.data();
-    vkUpdateDescriptorSets(device_, 2, writes.data(), 0, nullptr);
+    if (textured(m)) {
+      auto alloc =
+          vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
+      alloc.descriptorPool = pool_;
+      alloc.descriptorSetCount = 1;
+      alloc.pSetLayouts = &setup.textureLayout;
+      VRM_VK_CHECK(vkAllocateDescriptorSets(device_, &alloc, &gm.set));
+      const std::array<VkDescriptorImageInfo, 5> images = {{
+          {sampler(m.baseColor), view(m.baseColor, true, setup.white),
+           VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+          {sampler(m.metallicRoughness), view(m.metallicRoughness, false, setup.white),
+           VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+          {sampler(m.normal), view(m.normal, false, setup.flatNormal),
+           VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+          {sampler(m.occlusion), view(m.occlusion, false, setup.white),
+           VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+          {sampler(m.emissive), view(m.emissive, true, setup.white),
+           VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+      }};
+      auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
+      write.dstSet = gm.set;
+      write.dstBinding = 0;
+      write.descriptorCount = 5;  // bindings 0..4, consecutive and identical in type and stage
+      write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+      write.pImageInfo = images.data();
+      vkUpdateDescriptorSets(device_, 1, &write, 0, nullptr);
+    }
     materials_.push_back(gm);
   }
 }

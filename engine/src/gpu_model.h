@@ -1,6 +1,8 @@
-// A model uploaded to the GPU: one vertex and one index buffer for all primitives, textures,
-// samplers, and one descriptor set per material. Draw items say which primitive goes where with
-// which material for each KHR_materials_variants variant.
+// A model uploaded to the GPU: its primitives live in the shared GeometryArena, its materials in
+// the renderer's global material table; textured materials also own a descriptor set with their
+// five textures (untextured ones share the renderer's neutral set, so their draws merge). Draw
+// items say which primitive goes where with which material for each KHR_materials_variants
+// variant.
 #pragma once
 
 #include <vulkan/vulkan.h>
@@ -9,8 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "geometry_arena.h"
 #include "material_setup.h"
-#include "vrmall/engine/gpu_buffer.h"
 #include "vrmall/engine/gpu_image.h"
 #include "vrmall/engine/model_data.h"
 
@@ -26,7 +28,8 @@ class GpuModel {
     int32_t vertexOffset = 0;
   };
   struct Material {
-    VkDescriptorSet set = VK_NULL_HANDLE;
+    uint32_t globalIndex = 0;              // into the material table
+    VkDescriptorSet set = VK_NULL_HANDLE;  // null: the shared neutral texture set
     bool blend = false;
     bool doubleSided = false;
   };
@@ -37,13 +40,12 @@ class GpuModel {
     std::vector<uint32_t> materials;
   };
 
-  GpuModel(const Context& context, const ModelData& data, const MaterialSetup& setup);
+  GpuModel(const Context& context, const ModelData& data, const MaterialSetup& setup,
+           GeometryArena& arena, DeferredDeleter& deleter, size_t retireSlot);
   ~GpuModel();
   GpuModel(const GpuModel&) = delete;
   GpuModel& operator=(const GpuModel&) = delete;
 
-  VkBuffer vertexBuffer() const { return vertices_.handle(); }
-  VkBuffer indexBuffer() const { return indices_.handle(); }
   const std::vector<Primitive>& primitives() const { return primitives_; }
   const std::vector<Material>& materials() const { return materials_; }
   const std::vector<Item>& items() const { return items_; }
@@ -53,14 +55,13 @@ class GpuModel {
   size_t triangleCount() const { return triangles_; }
 
  private:
-  void uploadGeometry(const Context& context, const ModelData& data);
+  void uploadGeometry(const ModelData& data, GeometryArena& arena, DeferredDeleter& deleter,
+                      size_t retireSlot);
   void createMaterials(const Context& context, const ModelData& data, const MaterialSetup& setup);
+  void release();
 
   VkDevice device_;
   std::string name_;
-  GpuBuffer vertices_;
-  GpuBuffer indices_;
-  GpuBuffer materialUniforms_;
   std::vector<GpuImage> textures_;
   std::vector<VkSampler> samplers_;
   VkDescriptorPool pool_ = VK_NULL_HANDLE;

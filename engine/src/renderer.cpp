@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 
+#include "geometry_arena.h"
 #include "gpu_layouts.h"
 #include "gpu_model.h"
 #include "material_setup.h"
@@ -34,14 +35,17 @@ struct FrameSlot {
   VkFence fence = VK_NULL_HANDLE;
   VkDescriptorSet set = VK_NULL_HANDLE;
   GpuBuffer uniforms;
-  GpuBuffer instances;  // mat4 per drawn instance, host-visible, rewritten each frame
+  GpuBuffer instances;  // InstanceRecord per drawn instance, host-visible, rewritten each frame
+  GpuBuffer indirect;   // VkDrawIndexedIndirectCommand per non-empty bucket
 };
 
 // One instanced draw: a primitive of a model with one material.
 struct Bucket {
   ModelId model = 0;
   uint32_t primitive = 0;
-  uint32_t material = 0;
+  uint32_t material = 0;                      // model-local material index
+  uint32_t globalMaterial = 0;                // material-table index
+  VkDescriptorSet textures = VK_NULL_HANDLE;  // the material's texture set (or the neutral one)
   bool blend = false;
   bool doubleSided = false;
 };
@@ -55,13 +59,17 @@ struct Renderer::Impl {
   VkSampleCountFlagBits samples;
 
   VkDescriptorSetLayout frameLayout = VK_NULL_HANDLE;
-  VkDescriptorSetLayout materialLayout = VK_NULL_HANDLE;
+  VkDescriptorSetLayout materialLayout = VK_NULL_HANDLE;  // the five textures of a material
+  VkDescriptorSet neutralTextures = VK_NULL_HANDLE;       // shared by all untextured materials
   VkPipelineLayout pipelineLayout = VK_NULL_HANDLE;
   VkDescriptorPool framePool = VK_NULL_HANDLE;
   VkSampler defaultSampler = VK_NULL_HANDLE;
   GpuImage white;
   GpuImage flatNormal;
   MaterialSetup materialSetup;
+  std::vector<MaterialUniforms> materialTable;
+  GpuBuffer materialBuffer;
+  std::unique_ptr<GeometryArena> arena;
 
   std::vector<FrameSlot> slots;
   DeferredDeleter deleter;
@@ -95,14 +103,27 @@ struct Renderer::Impl {
         samples(opts.samples >= 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT),
         deleter(std::max(1U, opts.framesInFlight)) {
     createLayouts();
-    createDefaults();
     createSlots();
+    createDefaults();
+    arena = std::make_unique<GeometryArena>(context);
+    // The glTF default material (white, metallic 1, roughness 1) at index 0 keeps the table
+    // non-empty.
+    MaterialUniforms fallback{};
+    fallback.baseColorFactor = glm::vec4(1.0F);
+    fallback.factors = {1.0F, 1.0F, 1.0F, 1.0F};
+    fallback.uvTransform[0] = fallback.uvTransform[2] = fallback.uvTransform[4] =
+        fallback.uvTransform[6] = fallback.uvTransform[8] = {1, 0, 0, 0};
+    fallback.uvTransform[1] = fallback.uvTransform[3] = fallback.uvTransform[5] =
+        fallback.uvTransform[7] = fallback.uvTransform[9] = {0, 1, 0, 0};
+    materialTable.push_back(fallback);
+    uploadMaterials();
   }
 
   ~Impl() {
     vkDeviceWaitIdle(device);
     deleter.collectAll();
     models.clear();
+    arena.reset();
     pipelines.reset();
     for (auto& s : slots) {
       vkDestroyFence(device, s.fence, nullptr);
@@ -118,25 +139,24 @@ struct Renderer::Impl {
 
   void createLayouts() {
     const VkShaderStageFlags both = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
-    const VkDescriptorSetLayoutBinding frameBindings[2] = {
+    const VkDescriptorSetLayoutBinding frameBindings[3] = {
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, both, nullptr},
         {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
+        {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
     };
     auto info = vkStruct<VkDescriptorSetLayoutCreateInfo>(
         VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO);
-    info.bindingCount = 2;
+    info.bindingCount = 3;
     info.pBindings = frameBindings;
     VRM_VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &frameLayout));
 
-    VkDescriptorSetLayoutBinding materialBindings[6];
-    materialBindings[0] = {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
-                           nullptr};
-    for (uint32_t i = 1; i < 6; ++i) {
-      materialBindings[i] = {i, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1,
-                             VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+    VkDescriptorSetLayoutBinding textureBindings[5];
+    for (uint32_t i = 0; i < 5; ++i) {
+      textureBindings[i] = {i, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1,
+                            VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
     }
-    info.bindingCount = 6;
-    info.pBindings = materialBindings;
+    info.bindingCount = 5;
+    info.pBindings = textureBindings;
     VRM_VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &materialLayout));
 
     const VkDescriptorSetLayout sets[2] = {frameLayout, materialLayout};
@@ -156,23 +176,60 @@ struct Renderer::Impl {
     info.magFilter = VK_FILTER_LINEAR;
     info.minFilter = VK_FILTER_LINEAR;
     VRM_VK_CHECK(vkCreateSampler(device, &info, nullptr, &defaultSampler));
-    materialSetup.layout = materialLayout;
+    materialSetup.textureLayout = materialLayout;
     materialSetup.white = white.view();
     materialSetup.flatNormal = flatNormal.view();
-    materialSetup.defaultSampler = defaultSampler;
     materialSetup.maxAnisotropy = 1.0F;  // lavapipe: anisotropy costs much and is not needed
-    materialSetup.uniformAlignment =
-        std::max<VkDeviceSize>(context.properties().limits.minUniformBufferOffsetAlignment, 16);
+    materialSetup.table = &materialTable;
+
+    auto alloc =
+        vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
+    alloc.descriptorPool = framePool;
+    alloc.descriptorSetCount = 1;
+    alloc.pSetLayouts = &materialLayout;
+    VRM_VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &neutralTextures));
+    const VkImageLayout ro = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+    const VkDescriptorImageInfo images[5] = {{defaultSampler, white.view(), ro},
+                                             {defaultSampler, white.view(), ro},
+                                             {defaultSampler, flatNormal.view(), ro},
+                                             {defaultSampler, white.view(), ro},
+                                             {defaultSampler, white.view(), ro}};
+    auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
+    write.dstSet = neutralTextures;
+    write.descriptorCount = 5;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    write.pImageInfo = images;
+    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+  }
+
+  // Upload the material table and point every frame slot at it. Only called with the device
+  // idle (model loading), since the slots' descriptor sets may otherwise be in use.
+  void uploadMaterials() {
+    if (materialBuffer) deleter.retire(lastSubmittedSlot(), std::move(materialBuffer));
+    materialBuffer = GpuBuffer::upload(context, materialTable.data(),
+                                       materialTable.size() * sizeof(MaterialUniforms),
+                                       VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    const VkDescriptorBufferInfo info{materialBuffer.handle(), 0, VK_WHOLE_SIZE};
+    for (auto& s : slots) {
+      auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
+      write.dstSet = s.set;
+      write.dstBinding = 2;
+      write.descriptorCount = 1;
+      write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+      write.pBufferInfo = &info;
+      vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+    }
   }
 
   void createSlots() {
     const uint32_t n = std::max(1U, options.framesInFlight);
-    const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, n},
-                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, n}};
+    const VkDescriptorPoolSize sizes[3] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, n},
+                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * n},
+                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 5}};
     auto poolInfo =
         vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
-    poolInfo.maxSets = n;
-    poolInfo.poolSizeCount = 2;
+    poolInfo.maxSets = n + 1;  // + the neutral texture set
+    poolInfo.poolSizeCount = 3;
     poolInfo.pPoolSizes = sizes;
     VRM_VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &framePool));
 
@@ -199,13 +256,14 @@ struct Renderer::Impl {
       setAlloc.pSetLayouts = &frameLayout;
       VRM_VK_CHECK(vkAllocateDescriptorSets(device, &setAlloc, &s.set));
       ensureInstanceCapacity(s, 1024);
+      ensureIndirectCapacity(s, 256);
     }
   }
 
   // Grow a slot's instance buffer. The slot's fence has been waited, so its old buffer and
   // descriptor set are idle; the buffer still goes through the deleter to keep the rule simple.
   void ensureInstanceCapacity(FrameSlot& s, size_t count) {
-    const VkDeviceSize needed = std::max<size_t>(count, 1) * sizeof(glm::mat4);
+    const VkDeviceSize needed = std::max<size_t>(count, 1) * sizeof(InstanceRecord);
     if (s.instances && s.instances.size() >= needed) return;
     VkDeviceSize size = s.instances ? s.instances.size() : 0;
     size = std::max(needed, size * 2);
@@ -228,6 +286,15 @@ struct Renderer::Impl {
     writes[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
     writes[1].pBufferInfo = &ssbo;
     vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+  }
+
+  void ensureIndirectCapacity(FrameSlot& s, size_t commands) {
+    const VkDeviceSize needed =
+        std::max<size_t>(commands, 1) * sizeof(VkDrawIndexedIndirectCommand);
+    if (s.indirect && s.indirect.size() >= needed) return;
+    if (s.indirect) deleter.retire(lastSubmittedSlot(), std::move(s.indirect));
+    s.indirect = GpuBuffer(context, std::max<VkDeviceSize>(needed, s.indirect.size() * 2),
+                           VK_BUFFER_USAGE_INDIRECT_BUFFER_BIT, GpuBuffer::Memory::HostVisible);
   }
 
   void rebuildBuckets() {
@@ -254,7 +321,9 @@ struct Renderer::Impl {
           }
           if (found == UINT32_MAX) {
             const auto& m = model->materials()[material];
-            buckets.push_back({id, item.primitive, material, m.blend, m.doubleSided});
+            buckets.push_back({id, item.primitive, material, m.globalIndex,
+                               m.set != VK_NULL_HANDLE ? m.set : neutralTextures, m.blend,
+                               m.doubleSided});
             found = static_cast<uint32_t>(buckets.size() - 1);
           }
           table[v][i] = found;
@@ -268,6 +337,7 @@ struct Renderer::Impl {
       const Bucket& y = buckets[b];
       if (x.blend != y.blend) return !x.blend;
       if (x.doubleSided != y.doubleSided) return !x.doubleSided;
+      if (x.textures != y.textures) return x.textures < y.textures;
       if (x.model != y.model) return x.model < y.model;
       return x.material < y.material;
     });
@@ -360,7 +430,7 @@ struct Renderer::Impl {
       total += counts[b];
     }
     ensureInstanceCapacity(s, total);
-    auto* out = static_cast<glm::mat4*>(s.instances.mapped());
+    auto* out = static_cast<InstanceRecord*>(s.instances.mapped());
     for (uint32_t i : visible) {
       const Instance& inst = instances[i];
       const GpuModel& model = *models[inst.model];
@@ -371,7 +441,10 @@ struct Renderer::Impl {
               : 0;
       const auto& itemTable = table[variantSlot];
       for (size_t item = 0; item < itemTable.size(); ++item) {
-        out[offsets[itemTable[item]]++] = inst.transform * model.items()[item].transform;
+        const uint32_t b = itemTable[item];
+        InstanceRecord& r = out[offsets[b]++];
+        r.model = inst.transform * model.items()[item].transform;
+        r.info = glm::uvec4(buckets[b].globalMaterial, 0U, 0U, 0U);
       }
     }
     // offsets[] now point one past each run; step them back to the run starts.
@@ -445,37 +518,58 @@ struct Renderer::Impl {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout, 0, 1, &s.set, 0,
                             nullptr);
 
+    if (arena->empty()) {
+      vkCmdEndRendering(cmd);
+      return;
+    }
+    const VkBuffer vb = arena->vertexBuffer();
+    const VkDeviceSize zero = 0;
+    vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
+    vkCmdBindIndexBuffer(cmd, arena->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+
+    // Consecutive non-empty buckets with the same pipeline and texture set become one
+    // multi-draw indirect call; untextured products of every model share one such run.
+    ensureIndirectCapacity(s, buckets.size());
+    auto* commands = static_cast<VkDrawIndexedIndirectCommand*>(s.indirect.mapped());
+    uint32_t written = 0;
+    uint32_t runStart = 0;
+    VkPipeline runPipeline = VK_NULL_HANDLE;
+    VkDescriptorSet runSet = VK_NULL_HANDLE;
     VkPipeline boundPipeline = VK_NULL_HANDLE;
-    const GpuModel* boundModel = nullptr;
-    VkDescriptorSet boundMaterial = VK_NULL_HANDLE;
+    VkDescriptorSet boundSet = VK_NULL_HANDLE;
+    auto flush = [&]() {
+      if (written == runStart) return;
+      if (runPipeline != boundPipeline) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, runPipeline);
+        boundPipeline = runPipeline;
+      }
+      if (runSet != boundSet) {
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout, 1, 1, &runSet,
+                                0, nullptr);
+        boundSet = runSet;
+      }
+      vkCmdDrawIndexedIndirect(cmd, s.indirect.handle(),
+                               VkDeviceSize{runStart} * sizeof(VkDrawIndexedIndirectCommand),
+                               written - runStart, sizeof(VkDrawIndexedIndirectCommand));
+      ++stats.drawCalls;
+      runStart = written;
+    };
     for (uint32_t b : drawOrder) {
       if (counts[b] == 0) continue;
       const Bucket& bucket = buckets[b];
-      const GpuModel& model = *models[bucket.model];
-      VkPipeline pipeline = pipelines->get(bucket.blend, bucket.doubleSided);
-      if (pipeline != boundPipeline) {
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
-        boundPipeline = pipeline;
+      const VkPipeline pipeline = pipelines->get(bucket.blend, bucket.doubleSided);
+      if (pipeline != runPipeline || bucket.textures != runSet) {
+        flush();
+        runPipeline = pipeline;
+        runSet = bucket.textures;
       }
-      if (&model != boundModel) {
-        const VkBuffer vb = model.vertexBuffer();
-        const VkDeviceSize zero = 0;
-        vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
-        vkCmdBindIndexBuffer(cmd, model.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
-        boundModel = &model;
-      }
-      const VkDescriptorSet material = model.materials()[bucket.material].set;
-      if (material != boundMaterial) {
-        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout, 1, 1,
-                                &material, 0, nullptr);
-        boundMaterial = material;
-      }
-      const auto& prim = model.primitives()[bucket.primitive];
-      vkCmdDrawIndexed(cmd, prim.indexCount, counts[b], prim.firstIndex, prim.vertexOffset,
-                       offsets[b]);
-      ++stats.drawCalls;
+      const auto& prim = models[bucket.model]->primitives()[bucket.primitive];
+      commands[written++] = {prim.indexCount, counts[b], prim.firstIndex, prim.vertexOffset,
+                             offsets[b]};
       stats.triangles += uint64_t{prim.indexCount / 3} * counts[b];
     }
+    flush();
+    stats.drawCommands = written;
     vkCmdEndRendering(cmd);
   }
 
@@ -535,7 +629,20 @@ Renderer::Renderer(Context& context, const RendererOptions& options)
 Renderer::~Renderer() = default;
 
 ModelId Renderer::addModel(const ModelData& model) {
-  impl_->models.push_back(std::make_unique<GpuModel>(impl_->context, model, impl_->materialSetup));
+  // Loading stalls the GPU: the material table and descriptor sets that frames in flight read
+  // are rewritten. (Streaming models in would need update-after-bind descriptors.)
+  VRM_VK_CHECK(vkDeviceWaitIdle(impl_->device));
+  impl_->deleter.collectAll();
+  const size_t materialsBefore = impl_->materialTable.size();
+  try {
+    impl_->models.push_back(std::make_unique<GpuModel>(impl_->context, model, impl_->materialSetup,
+                                                       *impl_->arena, impl_->deleter,
+                                                       impl_->lastSubmittedSlot()));
+  } catch (...) {
+    impl_->materialTable.resize(materialsBefore);
+    throw;
+  }
+  impl_->uploadMaterials();
   impl_->rebuildBuckets();
   return static_cast<ModelId>(impl_->models.size() - 1);
 }

@@ -40,7 +40,8 @@ TEST_F(RendererTest, InstancesShareDrawCallsAndCullingWorks) {
   OffscreenTarget target(context(), {160, 90});
   const View view = View::lookAt({0, 3, 4}, {0, 0, -8}, glm::radians(60.0F), 160.0F / 90.0F);
   const FrameStats stats = renderer.render(scene, std::span<const View>(&view, 1), target);
-  EXPECT_EQ(stats.drawCalls, 2U);  // one per (mesh, material)
+  EXPECT_EQ(stats.drawCommands, 2U);  // one per (mesh, material)
+  EXPECT_EQ(stats.drawCalls, 1U);     // merged into one multi-draw indirect call
   EXPECT_LT(stats.instancesDrawn, 600U) << "some boxes are outside the 60 degree view";
   EXPECT_GT(stats.instancesDrawn, 50U);
   // Looking away: nothing drawn.
@@ -49,6 +50,29 @@ TEST_F(RendererTest, InstancesShareDrawCallsAndCullingWorks) {
   EXPECT_EQ(none.instancesDrawn, 0U);
   EXPECT_EQ(none.drawCalls, 0U);
   renderer.waitIdle();
+}
+
+// The store case: every product its own glTF (distinct meshes), hundreds of them.
+TEST_F(RendererTest, FiveHundredDistinctProductsInFewDrawCalls) {
+  Renderer renderer(context());
+  Scene scene;
+  for (int i = 0; i < 500; ++i) {
+    const float f = static_cast<float>(i % 7) * 0.05F;
+    const ModelId id = renderer.addModel(
+        makeBox({0.3F + f, 0.4F - f * 0.5F, 0.3F}, {0.2F + f, 0.5F, 0.8F - f, 1.0F}));
+    Instance inst;
+    inst.model = id;
+    inst.transform = glm::translate(
+        glm::mat4(1.0F), glm::vec3((i % 25) * 0.6F - 7.5F, 0.0F, -(i / 25) * 0.6F - 1.0F));
+    scene.add(inst);
+  }
+  OffscreenTarget target(context(), {128, 72});
+  const View view = View::lookAt({0, 6, 4}, {0, 0, -6}, glm::radians(70.0F), 128.0F / 72.0F);
+  const FrameStats stats = renderer.render(scene, std::span<const View>(&view, 1), target);
+  renderer.waitIdle();
+  EXPECT_GE(stats.instancesDrawn, 400U);
+  EXPECT_LE(stats.drawCalls, 50U);
+  EXPECT_EQ(stats.drawCalls, 1U) << "untextured opaque products share one indirect call";
 }
 
 TEST_F(RendererTest, TwoViewsWithMultiview) {

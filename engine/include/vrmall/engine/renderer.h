@@ -28,9 +28,10 @@ struct RendererOptions {
 
 struct FrameStats {
   uint64_t frame = 0;
-  double cpuMs = 0.0;   // update + culling + command recording + submit (no GPU wait)
-  double waitMs = 0.0;  // waiting for the frame slot's previous GPU work
-  uint32_t drawCalls = 0;
+  double cpuMs = 0.0;           // update + culling + command recording + submit (no GPU wait)
+  double waitMs = 0.0;          // waiting for the frame slot's previous GPU work
+  uint32_t drawCalls = 0;       // vkCmdDraw* calls recorded (multi-draw indirect: one per run)
+  uint32_t drawCommands = 0;    // indirect draw commands in those calls (one per mesh+material)
   uint32_t instancesDrawn = 0;  // scene instances that passed culling
   uint32_t instancesTotal = 0;
   uint64_t triangles = 0;
