@@ -295,7 +295,7 @@ Mesh build_trousers(const Product& p, Rng& rng) {
   const bool men = p.gender == "men";
   const bool shorts = p.l2 == "shorts";
   const float L =
-      shorts ? rng.rangef(0.48f, 0.56f) : (men ? 1.06f : 1.02f) * rng.rangef(0.97f, 1.03f);
+      shorts ? rng.rangef(0.48f, 0.56f) : (men ? 1.035f : 1.0f) * rng.rangef(0.97f, 1.03f);
   const float crotch = L - 0.3f;
   float hem_r = 0.058f, spread = 0.1f;
   if (p.l2 == "jeans") hem_r = p.fit == "Slim" ? 0.047f : 0.056f;
