@@ -14,23 +14,17 @@ layout(set = 1, binding = 4) uniform sampler2D emissiveTex;
 layout(location = 0) in vec3 inWorldPos;
 layout(location = 1) in vec3 inNormal;
 layout(location = 2) in vec4 inTangent;
-layout(location = 3) in vec2 inUv0;
-layout(location = 4) in vec2 inUv1;
+layout(location = 3) in vec4 inUvA;  // base colour, metallic-roughness (transformed)
+layout(location = 4) in vec4 inUvB;  // normal, occlusion
 layout(location = 5) in vec4 inColor;
 layout(location = 6) flat in uint inMaterial;
+layout(location = 7) in vec2 inUvC;  // emissive
 
 layout(location = 0) out vec4 outColor;
 
 const float PI = 3.14159265359;
 
 #define material materialTable.materials[inMaterial]
-
-vec2 uvFor(int slot, int set) {
-  vec2 uv = set == 1 ? inUv1 : inUv0;
-  vec4 r0 = material.uvTransform[slot * 2];
-  vec4 r1 = material.uvTransform[slot * 2 + 1];
-  return vec2(dot(r0.xyz, vec3(uv, 1.0)), dot(r1.xyz, vec3(uv, 1.0)));
-}
 
 float distributionGGX(float NdotH, float a) {
   float a2 = a * a;
@@ -101,7 +95,7 @@ vec3 shadingNormal(vec3 n, vec2 uvNormal) {
 
 void main() {
   vec4 base = material.baseColorFactor * inColor *
-              texture(baseColorTex, uvFor(0, material.texCoordA.x));
+              texture(baseColorTex, inUvA.xy);
   int alphaMode = int(material.flags.y + 0.5);
   if (alphaMode == 1 && base.a < material.flags.x) discard;
   float alpha = alphaMode == 2 ? base.a : 1.0;
@@ -113,13 +107,13 @@ void main() {
 
   vec3 n = normalize(inNormal);
   if (!gl_FrontFacing) n = -n;  // double-sided back faces
-  n = shadingNormal(n, uvFor(2, material.texCoordA.z));
+  n = shadingNormal(n, inUvB.xy);
 
-  vec4 mr = texture(metallicRoughnessTex, uvFor(1, material.texCoordA.y));
+  vec4 mr = texture(metallicRoughnessTex, inUvA.zw);
   float metallic = clamp(material.factors.x * mr.b, 0.0, 1.0);
   float roughness = clamp(material.factors.y * mr.g, 0.04, 1.0);
   float a = roughness * roughness;
-  float ao = 1.0 + material.factors.w * (texture(occlusionTex, uvFor(3, material.texCoordA.w)).r - 1.0);
+  float ao = 1.0 + material.factors.w * (texture(occlusionTex, inUvB.zw).r - 1.0);
 
   vec3 v = normalize(frame.cameraPos[gl_ViewIndex].xyz - inWorldPos);
   float NdotV = max(dot(n, v), 1e-4);
@@ -165,7 +159,7 @@ void main() {
   vec3 ambient = diffuseColor * hemisphere(n) + hemisphere(specDir) * (f0 * ab.x + ab.y);
   color += ambient * ao;
 
-  color += material.emissiveFactor.rgb * texture(emissiveTex, uvFor(4, material.texCoordB.x)).rgb;
+  color += material.emissiveFactor.rgb * texture(emissiveTex, inUvC).rgb;
 
   outColor = vec4(acesFilm(color * frame.params.y), alpha);
 }
