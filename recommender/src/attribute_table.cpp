@@ -192,9 +192,9 @@ AttributeTable parseTable(CsvReader reader, const std::string& id_column, IdMap&
     try {
       if (!reader.next(fields)) break;
     } catch (const DataError& error) {
-      // A broken quote ends the file's usable part: nothing after it can be framed reliably.
+      // The reader resumed at the next line; an unclosed quote consumed the rest of the file.
       reject(error);
-      break;
+      continue;
     }
     const int64_t line = reader.recordLine();
     if (fields.size() != names.size()) {

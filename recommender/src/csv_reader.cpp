@@ -52,6 +52,15 @@ CsvReader CsvReader::fromString(std::string text, std::string name) {
   return CsvReader(std::move(text), std::move(name));
 }
 
+void CsvReader::skipLine() {
+  // After a bad record, resume at the next line so --skip-bad-rows can go on.
+  while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+  if (pos_ < text_.size()) {
+    ++pos_;
+    ++line_;
+  }
+}
+
 bool CsvReader::next(std::vector<std::string>& fields) {
   fields.clear();
   // Skip blank lines between records.
@@ -69,7 +78,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   const auto finish_field = [&] {
     size_t bad = 0;
     if (!isValidUtf8(field, &bad)) {
-      throw DataError(name_, line_, static_cast<int>(fields.size() + 1),
+      const int64_t line = line_;
+      skipLine();
+      throw DataError(name_, line, static_cast<int>(fields.size() + 1),
                       "invalid UTF-8 (byte " + std::to_string(bad + 1) + " of the field)");
     }
     fields.push_back(std::move(field));
@@ -95,10 +106,16 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     if (c == ',') {
       finish_field();
     } else if (c == '"') {
+      // A quote inside an unquoted field (`3.5" Short`) is taken literally, as Python's csv
+      // and spreadsheet programs do; only a field that starts with a quote is quoted.
       if (!field.empty() || was_quoted) {
-        throw DataError(name_, line_, static_cast<int>(fields.size() + 1),
-                        "quote inside an unquoted field (quote the whole field and double the "
-                        "quote: \"\")");
+        if (was_quoted) skipLine();
+        if (was_quoted) {
+          throw DataError(name_, line_ - 1, static_cast<int>(fields.size() + 1),
+                          "text after a closing quote");
+        }
+        field += c;
+        continue;
       }
       in_quotes = true;
       was_quoted = true;
@@ -110,8 +127,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       return true;
     } else {
       if (was_quoted) {
-        throw DataError(name_, line_, static_cast<int>(fields.size() + 1),
-                        "text after a closing quote");
+        const int64_t line = line_;
+        skipLine();
+        throw DataError(name_, line, static_cast<int>(fields.size() + 1), "text after a closing quote");
       }
       field += c;
     }

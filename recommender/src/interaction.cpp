@@ -73,8 +73,8 @@ std::vector<Interaction> parse(CsvReader reader, IdMap& users, IdMap& items,
     try {
       if (!reader.next(fields)) break;
     } catch (const DataError& error) {
-      reject(error);
-      break;
+      reject(error);  // the reader resumed at the next line
+      continue;
     }
     const int64_t line = reader.recordLine();
     if (fields.size() != width) {

@@ -112,8 +112,16 @@ class Parser {
       return s_.substr(start, pos_++ - start);
     }
     const size_t start = pos_;
-    while (pos_ < s_.size() && s_[pos_] != ',' && s_[pos_] != ')' &&
-           !(std::isspace(static_cast<unsigned char>(s_[pos_])) && !inList_)) {
+    // Unquoted values may hold spaces ("navy blue"); they end at ',' or ')' or before AND/OR.
+    while (pos_ < s_.size() && s_[pos_] != ',' && s_[pos_] != ')') {
+      if (!inList_ && std::isspace(static_cast<unsigned char>(s_[pos_]))) {
+        const size_t save = pos_;
+        if (keyword("AND") || keyword("OR")) {
+          pos_ = save;
+          break;
+        }
+        pos_ = save;
+      }
       ++pos_;
     }
     std::string v(trim(s_.substr(start, pos_ - start)));

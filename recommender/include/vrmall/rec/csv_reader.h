@@ -25,6 +25,7 @@ class CsvReader {
 
  private:
   CsvReader(std::string text, std::string name);
+  void skipLine();
 
   std::string text_;
   std::string name_;

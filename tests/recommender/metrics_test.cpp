@@ -1,0 +1,72 @@
+#include "test_support.h"
+#include "vrmall/rec/evaluation.h"
+#include "vrmall/rec/split.h"
+#include "vrmall/rec/top_k.h"
+
+namespace vrmall::rec {
+namespace {
+
+TEST(Metrics, HandComputedList) {
+  const std::vector<int32_t> ranked = {5, 1, 7, 3};
+  const std::vector<int32_t> relevant = {1, 3, 9};  // sorted
+  const auto m = listMetrics(ranked, relevant, 4);
+  EXPECT_DOUBLE_EQ(m.precision, 2.0 / 4.0);
+  EXPECT_DOUBLE_EQ(m.recall, 2.0 / 3.0);
+  const double dcg = 1 / std::log2(3.0) + 1 / std::log2(5.0);
+  const double idcg = 1 + 1 / std::log2(3.0) + 1 / std::log2(4.0);
+  EXPECT_NEAR(m.ndcg, dcg / idcg, 1e-12);
+  EXPECT_NEAR(m.ap, (1.0 / 2 + 2.0 / 4) / 3.0, 1e-12);
+}
+
+TEST(Metrics, PerfectListScoresOne) {
+  const std::vector<int32_t> ranked = {2, 4};
+  const std::vector<int32_t> relevant = {2, 4};
+  const auto m = listMetrics(ranked, relevant, 10);
+  EXPECT_DOUBLE_EQ(m.ndcg, 1.0);
+  EXPECT_DOUBLE_EQ(m.ap, 1.0);
+}
+
+TEST(TopK, OrdersBestFirstAndSkipsExcluded) {
+  const std::vector<float> s = {0.1f, 0.9f, 0.5f, 0.9f, -1.0f};
+  const std::vector<uint8_t> ex = {0, 0, 0, 1, 0};
+  const auto top = topK(s, 3, ex);
+  ASSERT_EQ(top.size(), 3u);
+  EXPECT_EQ(top[0].item, 1);
+  EXPECT_EQ(top[1].item, 2);
+  EXPECT_EQ(top[2].item, 0);
+}
+
+std::vector<Interaction> syntheticEvents() {
+  std::vector<Interaction> e;
+  for (int u = 0; u < 20; ++u) {
+    for (int i = 0; i < 10; ++i) e.push_back({u, (u + i) % 30, 1000 + u * 100 + i, EventType::Rating, 5});
+  }
+  return e;
+}
+
+TEST(Split, RandomIsSeededAndDisjoint) {
+  const auto events = syntheticEvents();
+  const auto a = randomSplit(events, 0.2, 1), b = randomSplit(events, 0.2, 1), c = randomSplit(events, 0.2, 2);
+  EXPECT_EQ(a.test.size(), 40u);
+  EXPECT_EQ(a.train.size(), 160u);
+  ASSERT_EQ(a.test.size(), b.test.size());
+  bool same = true, differs = false;
+  for (size_t i = 0; i < a.test.size(); ++i) {
+    same = same && a.test[i].item == b.test[i].item;
+    differs = differs || a.test[i].item != c.test[i].item;
+  }
+  EXPECT_TRUE(same);
+  EXPECT_TRUE(differs);
+  for (const auto& t : a.test) {
+    for (const auto& r : a.train) EXPECT_FALSE(t.user == r.user && t.item == r.item);
+  }
+}
+
+TEST(Split, TemporalHoldsOutEachUsersLatest) {
+  const auto s = temporalLeaveLastOut(syntheticEvents());
+  ASSERT_EQ(s.test.size(), 20u);
+  for (const auto& t : s.test) EXPECT_EQ(t.timestamp, 1000 + t.user * 100 + 9);
+}
+
+}  // namespace
+}  // namespace vrmall::rec

@@ -1,0 +1,86 @@
+// End-to-end quality on MovieLens 100K split42, through the vrmall-rec command as QA runs it.
+// Every model tunes itself on validation data carved from train.csv; test.csv is only scored.
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+#include "test_support.h"
+
+namespace vrmall::rec {
+namespace {
+
+nlohmann::json runEval(const std::string& model, const std::string& extra = "") {
+  const std::string d = test::ml100k();
+  const std::string cmd = std::string(VRMALL_REC_BIN) + " eval --train " + d + "/split42/train.csv --test " + d +
+                          "/split42/test.csv --items " + d + "/items.csv --users " + d +
+                          "/users.csv --k 10 --format json --model " + model + " " + extra;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  while (pipe && fgets(buffer, sizeof buffer, pipe)) out += buffer;
+  const int rc = pipe ? pclose(pipe) : -1;
+  EXPECT_EQ(rc, 0) << cmd;
+  auto j = nlohmann::json::parse(out);
+  std::cout << model << ": " << j.dump() << "\n";
+  for (const char* key : {"precision@10", "recall@10", "ndcg@10", "map@10", "coverage@10", "users",
+                          "train_seconds", "recommend_us_median", "recommend_us_p99"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  return j;
+}
+
+TEST(QualityMl100k, Popularity) {
+  VRMALL_REQUIRE_ML100K();
+  const auto j = runEval("popularity");
+  EXPECT_NEAR(j["ndcg@10"].get<double>(), 0.154, 0.005);
+  EXPECT_EQ(j["users"].get<int>(), 942);
+}
+
+TEST(QualityMl100k, ItemKnn) {
+  VRMALL_REQUIRE_ML100K();
+  EXPECT_GE(runEval("itemknn")["ndcg@10"].get<double>(), 0.272);
+}
+
+TEST(QualityMl100k, Ease) {
+  VRMALL_REQUIRE_ML100K();
+  EXPECT_GE(runEval("ease")["ndcg@10"].get<double>(), 0.319);
+}
+
+TEST(QualityMl100k, Als) {
+  VRMALL_REQUIRE_ML100K();
+  const auto j = runEval("als");
+  EXPECT_GE(j["ndcg@10"].get<double>(), 0.283);
+  EXPECT_EQ(j["params"]["factors"].get<int>(), 32);
+}
+
+TEST(QualityMl100k, HybridReachesTheCoverageFloor) {
+  VRMALL_REQUIRE_ML100K();
+  const auto j = runEval("hybrid");
+  EXPECT_GE(j["coverage@10"].get<double>(), 0.25);
+  // Below the 0.33 target at this coverage (see README); guard what is reached.
+  EXPECT_GE(j["ndcg@10"].get<double>(), 0.30);
+}
+
+TEST(QualityMl100k, HybridWithoutCoverageFloorBeatsEveryPart) {
+  VRMALL_REQUIRE_ML100K();
+  const auto j = runEval("hybrid", "--params '{\"min_coverage\":0}'");
+  EXPECT_GE(j["ndcg@10"].get<double>(), 0.32);
+}
+
+TEST(QualityMl100k, SameCommandOnAnotherSplit) {
+  VRMALL_REQUIRE_ML100K();
+  // A fresh seeded split of train.csv alone: tuning must carry over without split42's numbers.
+  const std::string d = test::ml100k();
+  const std::string cmd = std::string(VRMALL_REC_BIN) + " eval --train " + d +
+                          "/split42/train.csv --split random --seed 7 --model ease --format json";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  while (pipe && fgets(buffer, sizeof buffer, pipe)) out += buffer;
+  ASSERT_EQ(pipe ? pclose(pipe) : -1, 0);
+  const auto j = nlohmann::json::parse(out);
+  EXPECT_GT(j["ndcg@10"].get<double>(), 0.25);
+}
+
+}  // namespace
+}  // namespace vrmall::rec
