@@ -1,6 +1,7 @@
 #include "layout.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <deque>
 #include <nlohmann/json.hpp>
@@ -154,7 +155,8 @@ Json department(Store& store, const Dept& d) {
   const float row = static_cast<float>(d.units) * width + static_cast<float>(d.units - 1) * gap;
   const float first_x = (d.x0 + d.x1) * 0.5f - row * 0.5f + width * 0.5f;
   for (int a = 0; a < d.aisles; ++a) {
-    const std::string aisle_id = d.id.substr(0, 1) + "A" + std::to_string(a + 1);
+    const std::string aisle_id =
+        std::string(1, static_cast<char>(std::toupper(d.id[0]))) + "A" + std::to_string(a + 1);
     Json shelves = Json::array();
     const float south = z + depth * 0.5f, north = z + depth + aisle_width + depth * 0.5f;
     for (int side = 0; side < 2; ++side) {
@@ -374,14 +376,14 @@ std::string layout_json(const std::vector<Product>& products, const std::vector<
   Json walls = Json::array();
   const auto wall = [&](float ax, float az, float bx, float bz) {
     const float dx = bx - ax, dz = bz - az, len = std::sqrt(dx * dx + dz * dz);
-    const float yaw = std::atan2(-dz, dx) * 180.0f / kPi;
+    const float yaw = std::atan2(0.0f - dz, dx) * 180.0f / kPi;  // 0 - dz: never -0, so never -180
     const std::string fid =
         store.add_fixture("wall", {(ax + bx) * 0.5f, 0, (az + bz) * 0.5f}, yaw, {len, 1, 1});
     walls.push_back(Json{{"fixture", fid},
                          {"from", xz(ax, az)},
                          {"to", xz(bx, bz)},
-                         {"height", kWallHeight},
-                         {"thickness", kWallThickness}});
+                         {"height", mm(kWallHeight)},
+                         {"thickness", mm(kWallThickness)}});
   };
   const float X = kStoreHalfX, Z = kStoreHalfZ, E = kEntranceHalfWidth;
   wall(-X, -Z, X, -Z);
@@ -462,7 +464,7 @@ std::string layout_json(const std::vector<Product>& products, const std::vector<
                           {"position", xyz(pos)},
                           {"yaw_deg", mm(yaw)},
                           {"board",
-                           {{"centre_height", kPromoBoardCentre},
+                           {{"centre_height", mm(kPromoBoardCentre)},
                             {"size", xz(kPromoBoardWidth, kPromoBoardHeight)}}}});
   };
   promo("New in", {-3.2f, 0, 12.0f}, 180);
