@@ -17,7 +17,7 @@ void EaseModel::setParams(const nlohmann::json& p) {
 
 std::vector<nlohmann::json> EaseModel::searchSpace() const {
   std::vector<nlohmann::json> space;
-  for (float l : {50.f, 100.f, 200.f, 300.f, 500.f, 800.f, 1200.f}) space.push_back({{"lambda", l}});
+  for (float l : {100.f, 200.f, 300.f, 400.f, 600.f, 900.f}) space.push_back({{"lambda", l}});
   return space;
 }
 

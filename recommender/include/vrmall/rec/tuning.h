@@ -16,6 +16,7 @@ struct TuningOptions {
   double validation_fraction = 0.2;
   uint64_t seed = 42;
   int threads = 2;
+  int folds = 2;  // validation folds averaged when tuning a single model
   // Called after each candidate: (done, total, label) for progress bars.
   std::function<void(size_t, size_t, const std::string&)> progress;
 };
