@@ -220,7 +220,7 @@ TuningResult HybridModel::tune(const TrainingData& fit_data,
     return m.ndcg - 5.0 * std::max(0.0, static_cast<double>(floor) - m.coverage);
   };
   const std::vector<float> steps = {-1.0f, -0.5f, -0.25f, -0.1f, 0.0f, 0.1f, 0.25f, 0.5f, 0.75f, 1.0f, 1.5f};
-  const std::vector<float> gammas = {0.0f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.8f};
+  const std::vector<float> gammas = {0.0f, 0.1f, 0.2f, 0.3f, 0.4f, 0.6f, 0.8f, 1.0f, 1.25f, 1.5f};
   size_t evals = 0;
   const size_t total = 2 * 3 * (parts_.size() * steps.size() + gammas.size());
   // Coordinate ascent over `order` (indices into w; parts_.size() is gamma).
