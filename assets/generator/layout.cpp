@@ -46,6 +46,7 @@ struct Store {
   // Items not yet on display, per (department, kind), in a seeded random order.
   std::map<std::pair<std::string, std::string>, std::deque<std::string>> pools;
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> all;
+  std::map<std::string, int> shown;  // how many slots already show an item
   Json fixtures = Json::array();
   Json obstacles = Json::array();
   int next_fixture = 0;
@@ -86,7 +87,7 @@ struct Store {
 };
 
 // Where the model's origin goes so that its attach point (or its base) lands on the anchor.
-Json resolve(Json slot, const Store& store, const std::string& item, Vec3 anchor, float yaw,
+Json resolve(Json slot, Store& store, const std::string& item, Vec3 anchor, float yaw,
              const std::string& mount, Vec3 max_size) {
   const ModelInfo& m = store.models.at(item);
   float scale = 1;
@@ -95,6 +96,9 @@ Json resolve(Json slot, const Store& store, const std::string& item, Vec3 anchor
   Vec3 pos = anchor;
   if (mount == "attach") pos = anchor - rotate(m.attach * scale, yaw);
   slot["item"] = item;
+  // A product shown twice appears in its next colourway, so repeats still add variety.
+  const auto& colourways = store.by_id.at(item)->colourways;
+  slot["colourway"] = colourways[static_cast<size_t>(store.shown[item]++) % colourways.size()];
   slot["position"] = xyz(pos);
   slot["scale"] = mm(scale);
   return slot;
@@ -347,7 +351,7 @@ Json for_you_wall(Store& store, const std::map<std::string, double>& popularity)
 
 std::string layout_json(const std::vector<Product>& products, const std::vector<ModelInfo>& models,
                         const std::map<std::string, double>& popularity, uint64_t seed) {
-  Store store{products, {}, {}, {}, {}};
+  Store store{products, {}, {}, {}, {}, {}};
   for (const auto& p : products) {
     store.by_id[p.id] = &p;
     store.all[{p.department, p.l1}].push_back(p.id);

@@ -134,6 +134,16 @@ void sweep(Part& part, const std::vector<Ring>& rings, const SweepOptions& o) {
       part.indices.insert(part.indices.end(), {at(r, j), at(r, j + 1), at(r + 1, j)});
       part.indices.insert(part.indices.end(), {at(r, j + 1), at(r + 1, j + 1), at(r + 1, j)});
     }
+  // Rings that collapse to a point (a hat's crown, a shoe's toe) leave zero-area triangles;
+  // validators flag them and they add nothing, so they go.
+  size_t kept = first_index;
+  for (size_t i = first_index; i + 2 < part.indices.size(); i += 3) {
+    const Vec3 a = part.positions[part.indices[i]], b = part.positions[part.indices[i + 1]],
+               c = part.positions[part.indices[i + 2]];
+    if (length(cross(b - a, c - a)) < 1e-10f) continue;
+    for (int k = 0; k < 3; ++k) part.indices[kept++] = part.indices[i + static_cast<size_t>(k)];
+  }
+  part.indices.resize(kept);
   smooth_normals(part, first_vertex, first_index, tangents[0]);
 
   // Caps are flat, so they get their own vertices and the ring's plane normal.

@@ -20,6 +20,7 @@ const json& layout() {
 
 struct Item {
   std::string l1, department, gender;
+  std::vector<std::string> colourways;
 };
 
 const std::map<std::string, Item>& catalogue() {
@@ -27,7 +28,8 @@ const std::map<std::string, Item>& catalogue() {
     std::map<std::string, Item> out;
     const Table t = read_csv(store_dir() / "items.csv");
     for (size_t i = 0; i < t.rows.size(); ++i)
-      out[t.at(i, "ITEM_ID")] = {t.at(i, "CATEGORY_L1"), t.at(i, "DEPARTMENT"), t.at(i, "GENDER")};
+      out[t.at(i, "ITEM_ID")] = {t.at(i, "CATEGORY_L1"), t.at(i, "DEPARTMENT"), t.at(i, "GENDER"),
+                                 split_set(t.at(i, "COLORWAYS"))};
     return out;
   }();
   return all;
@@ -94,6 +96,9 @@ TEST(Layout, EverySlotHoldsASuitableCatalogueItem) {
     const std::string item = slot["item"];
     ASSERT_TRUE(catalogue().count(item)) << id << " holds unknown " << item;
     shown.insert(item);
+    const auto& colourways = catalogue().at(item).colourways;
+    EXPECT_NE(std::find(colourways.begin(), colourways.end(), slot["colourway"]), colourways.end())
+        << id << " shows " << item << " in a colourway it does not have";
     const auto& kinds = slot["kinds"];
     EXPECT_NE(std::find(kinds.begin(), kinds.end(), catalogue().at(item).l1), kinds.end())
         << id << " " << item;
