@@ -12,7 +12,8 @@ layout(set = 0, binding = 0, std140) uniform FrameUniforms {
 
 struct InstanceRecord {
   mat4 model;
-  uvec4 info;  // x: material index into materials[]
+  mat4 normal;  // inverse-transpose of the model matrix (upper 3x3), computed once on the CPU
+  uvec4 info;   // x: material index into materials[]
 };
 
 // One record per drawn instance; an indirect command's firstInstance points at its run.

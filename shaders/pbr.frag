@@ -24,6 +24,10 @@ layout(location = 0) out vec4 outColor;
 
 const float PI = 3.14159265359;
 
+// Pipeline-level alpha mode (0 opaque, 1 mask, 2 blend). A specialization constant, so the
+// opaque pipeline has no `discard` at all and keeps early depth testing.
+layout(constant_id = 0) const int kAlphaMode = 0;
+
 #define material materialTable.materials[inMaterial]
 
 float distributionGGX(float NdotH, float a) {
@@ -96,9 +100,8 @@ vec3 shadingNormal(vec3 n, vec2 uvNormal) {
 void main() {
   vec4 base = material.baseColorFactor * inColor *
               texture(baseColorTex, inUvA.xy);
-  int alphaMode = int(material.flags.y + 0.5);
-  if (alphaMode == 1 && base.a < material.flags.x) discard;
-  float alpha = alphaMode == 2 ? base.a : 1.0;
+  if (kAlphaMode == 1 && base.a < material.flags.x) discard;
+  float alpha = kAlphaMode == 2 ? base.a : 1.0;
 
   if (material.flags.w > 0.5) {  // KHR_materials_unlit
     outColor = vec4(acesFilm(base.rgb * frame.params.y), alpha);

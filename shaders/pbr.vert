@@ -34,7 +34,7 @@ void main() {
   outMaterial = instances.records[gl_InstanceIndex].info.x;
   vec4 world = model * vec4(inPosition, 1.0);
   // Inverse-transpose keeps normals right under non-uniform scale.
-  mat3 normalMatrix = transpose(inverse(mat3(model)));
+  mat3 normalMatrix = mat3(instances.records[gl_InstanceIndex].normal);
   outWorldPos = world.xyz;
   outNormal = normalMatrix * inNormal;
   outTangent = vec4(mat3(model) * inTangent.xyz, inTangent.w);

@@ -1,19 +1,102 @@
-// vrmall: the virtual-mall client. Until the 3D client lands (step 2 onwards) it runs the shopping
-// guide's demo, the same one `vrmall-rec demo` shows, so a new user sees suggestions at once.
+// vrmall: the virtual-mall client. Modes: --headless renders the store offscreen (QA/CI),
+// --view-model checks one product model. With no mode it still runs the shopping guide's demo
+// (as `vrmall-rec demo` does) until the interactive client lands.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
+#include "headless_run.h"
+#include "model_check.h"
 #include "vrmall/rec/demo.h"
 #include "vrmall/version.h"
+
+namespace {
+
+// assets/store next to the working directory, else the source tree's (for runs from build/).
+std::filesystem::path defaultStoreDir() {
+  std::error_code ec;
+  if (std::filesystem::is_directory("assets/store", ec)) return "assets/store";
+  return std::filesystem::path(VRMALL_SOURCE_DIR) / "assets" / "store";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"vrmall: a virtual fashion mall with an AI shopping guide"};
   bool version = false;
   app.add_flag("--version", version, "Print the version and exit");
+
+  bool headless = false;
+  vrmall::app::HeadlessOptions h;
+  std::string camera;
+  std::string out;
+  std::string store = defaultStoreDir().string();
+  bool noValidation = false;
+  app.add_flag("--headless", headless,
+               "Render the store offscreen and write screenshots + stats.json");
+  app.add_option("--frames", h.frames, "Frames to render (headless)")->check(CLI::Range(1, 100000));
+  app.add_option("--out", out, "Output folder for PNGs, stats.json / report.json");
+  app.add_option("--width", h.width, "Image width")->check(CLI::Range(16, 8192));
+  app.add_option("--height", h.height, "Image height")->check(CLI::Range(16, 8192));
+  app.add_option("--camera", camera,
+                 "Fixed camera x,y,z,yaw,pitch (metres, degrees; yaw 0 looks towards +Z, 90 "
+                 "towards +X); default: a slow pan from the entrance");
+  app.add_option("--store", store, "Store folder with layout.json and items.csv")
+      ->capture_default_str();
+  app.add_option("--screenshot-every", h.screenshotEvery,
+                 "Also save every Nth frame (0: first and last)");
+  app.add_option("--views", h.views, "1, or 2 for a stereo pair rendered with multiview")
+      ->check(CLI::Range(1, 2));
+  app.add_option("--msaa", h.msaa, "MSAA samples: 4 (default) or 1")->check(CLI::IsMember({1, 4}));
+  app.add_flag("--no-validation", noValidation,
+               "Run without the Vulkan validation layer (for timing)");
+
+  std::string viewModel;
+  std::string variant;
+  app.add_option("--view-model", viewModel,
+                 "Check one product glTF: render it from several angles");
+  app.add_option("--variant", variant, "KHR_materials_variants colourway for --view-model");
   CLI11_PARSE(app, argc, argv);
+
   if (version) {
     std::cout << "vrmall " << vrmall::kVersion << " (" << vrmall::kGitCommit << ")\n";
     return 0;
+  }
+  try {
+    if (!viewModel.empty()) {
+      if (out.empty()) {
+        std::cerr << "vrmall: --view-model needs --out DIR\n";
+        return 1;
+      }
+      vrmall::app::ModelCheckOptions m;
+      m.model = viewModel;
+      m.outDir = out;
+      m.variant = variant;
+      if (app.count("--width") != 0) m.width = h.width;
+      if (app.count("--height") != 0) m.height = h.height;
+      m.validation = !noValidation;
+      return vrmall::app::runModelCheck(m);
+    }
+    if (headless) {
+      if (out.empty()) {
+        std::cerr << "vrmall: --headless needs --out DIR\n";
+        return 1;
+      }
+      if (!camera.empty()) {
+        h.camera = vrmall::app::parseCamera(camera);
+        if (!h.camera) {
+          std::cerr << "vrmall: --camera wants x,y,z,yaw,pitch, got '" << camera << "'\n";
+          return 1;
+        }
+      }
+      h.outDir = out;
+      h.storeDir = store;
+      h.validation = !noValidation;
+      return vrmall::app::runHeadless(h);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "vrmall: " << e.what() << "\n";
+    return 2;
   }
   return vrmall::rec::runDemo(std::cout, vrmall::rec::DemoOptions{});
 }

@@ -30,8 +30,9 @@ static_assert(sizeof(MaterialUniforms) == 256, "std140 layout of MaterialUniform
 // One per drawn instance (std430): model matrix and the material-table index.
 struct InstanceRecord {
   glm::mat4 model;
-  glm::uvec4 info;  // x: material index
+  glm::mat4 normal;  // inverse-transpose of the upper 3x3
+  glm::uvec4 info;   // x: material index
 };
-static_assert(sizeof(InstanceRecord) == 80, "std430 layout of InstanceRecord");
+static_assert(sizeof(InstanceRecord) == 144, "std430 layout of InstanceRecord");
 
 }  // namespace vrmall::engine

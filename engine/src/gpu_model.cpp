@@ -193,7 +193,7 @@ void GpuModel::createMaterials(const Context& context, const ModelData& data,
     Material gm;
     gm.globalIndex = static_cast<uint32_t>(setup.table->size());
     setup.table->push_back(u);
-    gm.blend = m.alphaMode == AlphaMode::Blend;
+    gm.alphaMode = static_cast<int>(m.alphaMode);
     gm.doubleSided = m.doubleSided;
     if (textured(m)) {
       auto alloc =

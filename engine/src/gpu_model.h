@@ -30,7 +30,7 @@ class GpuModel {
   struct Material {
     uint32_t globalIndex = 0;              // into the material table
     VkDescriptorSet set = VK_NULL_HANDLE;  // null: the shared neutral texture set
-    bool blend = false;
+    int alphaMode = 0;                     // 0 opaque, 1 mask, 2 blend
     bool doubleSided = false;
   };
   struct Item {

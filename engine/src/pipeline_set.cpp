@@ -90,9 +90,15 @@ PipelineSet::PipelineSet(VkDevice device, VkPipelineLayout layout, const Pipelin
   rendering.pColorAttachmentFormats = &key.colorFormat;
   rendering.depthAttachmentFormat = kDepthFormat;
 
-  for (int index = 0; index < 4; ++index) {
-    const bool blend = index >= 2;
+  for (int index = 0; index < 6; ++index) {
+    const int alphaMode = index / 2;
+    const bool blend = alphaMode == 2;
     const bool doubleSided = (index & 1) != 0;
+    const VkSpecializationMapEntry entry{0, 0, sizeof(int32_t)};
+    const int32_t mode = alphaMode;
+    const VkSpecializationInfo specialization{1, &entry, sizeof(mode), &mode};
+    VkPipelineShaderStageCreateInfo stagesWithMode[2] = {stages[0], stages[1]};
+    stagesWithMode[1].pSpecializationInfo = &specialization;
 
     auto raster = vkStruct<VkPipelineRasterizationStateCreateInfo>(
         VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO);
@@ -129,7 +135,7 @@ PipelineSet::PipelineSet(VkDevice device, VkPipelineLayout layout, const Pipelin
         vkStruct<VkGraphicsPipelineCreateInfo>(VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO);
     info.pNext = &rendering;
     info.stageCount = 2;
-    info.pStages = stages;
+    info.pStages = stagesWithMode;
     info.pVertexInputState = &vertexInput;
     info.pInputAssemblyState = &assembly;
     info.pViewportState = &viewport;

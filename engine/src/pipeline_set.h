@@ -1,5 +1,6 @@
 // The PBR graphics pipelines for one target configuration (colour format, view count, samples):
-// opaque and alpha-blended, each single- and double-sided. Remade when the target changes.
+// opaque, alpha-masked and alpha-blended, each single- and double-sided. Remade when the target
+// changes.
 #pragma once
 
 #include <vulkan/vulkan.h>
@@ -24,16 +25,16 @@ class PipelineSet {
   PipelineSet(const PipelineSet&) = delete;
   PipelineSet& operator=(const PipelineSet&) = delete;
 
-  // index = (blend ? 2 : 0) + (doubleSided ? 1 : 0)
-  VkPipeline get(bool blend, bool doubleSided) const {
-    return pipelines_[(blend ? 2 : 0) + (doubleSided ? 1 : 0)];
+  // alphaMode: 0 opaque, 1 mask, 2 blend (AlphaMode's values).
+  VkPipeline get(int alphaMode, bool doubleSided) const {
+    return pipelines_[static_cast<size_t>(alphaMode * 2 + (doubleSided ? 1 : 0))];
   }
   const PipelineKey& key() const { return key_; }
 
  private:
   VkDevice device_;
   PipelineKey key_;
-  std::array<VkPipeline, 4> pipelines_{};
+  std::array<VkPipeline, 6> pipelines_{};
 };
 
 }  // namespace vrmall::engine

@@ -46,6 +46,7 @@ struct Bucket {
   uint32_t material = 0;                      // model-local material index
   uint32_t globalMaterial = 0;                // material-table index
   VkDescriptorSet textures = VK_NULL_HANDLE;  // the material's texture set (or the neutral one)
+  int alphaMode = 0;                          // 0 opaque, 1 mask, 2 blend
   bool blend = false;
   bool doubleSided = false;
 };
@@ -322,8 +323,8 @@ struct Renderer::Impl {
           if (found == UINT32_MAX) {
             const auto& m = model->materials()[material];
             buckets.push_back({id, item.primitive, material, m.globalIndex,
-                               m.set != VK_NULL_HANDLE ? m.set : neutralTextures, m.blend,
-                               m.doubleSided});
+                               m.set != VK_NULL_HANDLE ? m.set : neutralTextures, m.alphaMode,
+                               m.alphaMode == 2, m.doubleSided});
             found = static_cast<uint32_t>(buckets.size() - 1);
           }
           table[v][i] = found;
@@ -335,7 +336,7 @@ struct Renderer::Impl {
     std::stable_sort(drawOrder.begin(), drawOrder.end(), [&](uint32_t a, uint32_t b) {
       const Bucket& x = buckets[a];
       const Bucket& y = buckets[b];
-      if (x.blend != y.blend) return !x.blend;
+      if (x.alphaMode != y.alphaMode) return x.alphaMode < y.alphaMode;
       if (x.doubleSided != y.doubleSided) return !x.doubleSided;
       if (x.textures != y.textures) return x.textures < y.textures;
       if (x.model != y.model) return x.model < y.model;
@@ -444,6 +445,7 @@ struct Renderer::Impl {
         const uint32_t b = itemTable[item];
         InstanceRecord& r = out[offsets[b]++];
         r.model = inst.transform * model.items()[item].transform;
+        r.normal = glm::mat4(glm::transpose(glm::inverse(glm::mat3(r.model))));
         r.info = glm::uvec4(buckets[b].globalMaterial, 0U, 0U, 0U);
       }
     }
@@ -557,7 +559,7 @@ struct Renderer::Impl {
     for (uint32_t b : drawOrder) {
       if (counts[b] == 0) continue;
       const Bucket& bucket = buckets[b];
-      const VkPipeline pipeline = pipelines->get(bucket.blend, bucket.doubleSided);
+      const VkPipeline pipeline = pipelines->get(bucket.alphaMode, bucket.doubleSided);
       if (pipeline != runPipeline || bucket.textures != runSet) {
         flush();
         runPipeline = pipeline;

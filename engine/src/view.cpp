@@ -30,8 +30,8 @@ View View::yawPitch(const glm::vec3& eye, float yawDeg, float pitchDeg, float fo
                     float zNear, float zFar) {
   const float yaw = glm::radians(yawDeg);
   const float pitch = glm::radians(pitchDeg);
-  const glm::vec3 forward(-std::sin(yaw) * std::cos(pitch), std::sin(pitch),
-                          -std::cos(yaw) * std::cos(pitch));
+  const glm::vec3 forward(std::sin(yaw) * std::cos(pitch), std::sin(pitch),
+                          std::cos(yaw) * std::cos(pitch));
   return lookAt(eye, eye + forward, fovY, aspect, zNear, zFar);
 }
 

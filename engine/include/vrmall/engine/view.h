@@ -16,7 +16,8 @@ struct View {
   // Perspective camera at `eye` looking at `target` (+y up); fovY in radians.
   static View lookAt(const glm::vec3& eye, const glm::vec3& target, float fovY, float aspect,
                      float zNear = 0.05F, float zFar = 200.0F);
-  // Camera at `eye` with yaw (about +y, 0 looks down -z) and pitch (up positive), in degrees.
+  // Camera at `eye` with yaw and pitch in degrees, in the store layout's convention: yaw about +Y,
+  // 0 looks towards +Z and 90 towards +X; pitch up positive.
   static View yawPitch(const glm::vec3& eye, float yawDeg, float pitchDeg, float fovY, float aspect,
                        float zNear = 0.05F, float zFar = 200.0F);
   // Asymmetric frustum from OpenXR-style half-angles (radians; left/down negative).

@@ -1,0 +1,179 @@
+#include "store_scene.h"
+
+#include <fstream>
+#include <glm/gtc/matrix_transform.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+
+#include "csv_table.h"
+#include "vrmall/engine/gltf_loader.h"
+
+namespace vrmall::app {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+glm::vec3 vec3Of(const json& v, glm::vec3 fallback) {
+  if (v.is_array() && v.size() == 3 && v[0].is_number() && v[1].is_number() && v[2].is_number()) {
+    return {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
+  }
+  if (v.is_number()) return glm::vec3(v.get<float>());
+  return fallback;
+}
+
+// layout.json placement: translate, then yaw about +Y (0 keeps the model's +Z front facing +Z,
+// 90 turns it to +X), then scale (a number or x,y,z).
+glm::mat4 placement(const json& o) {
+  const glm::vec3 position = vec3Of(o.value("position", json()), glm::vec3(0.0F));
+  const float yaw =
+      o.contains("yaw_deg") && o["yaw_deg"].is_number() ? o["yaw_deg"].get<float>() : 0.0F;
+  const glm::vec3 scale = vec3Of(o.value("scale", json()), glm::vec3(1.0F));
+  glm::mat4 m = glm::translate(glm::mat4(1.0F), position);
+  m = glm::rotate(m, glm::radians(yaw), glm::vec3(0.0F, 1.0F, 0.0F));
+  return glm::scale(m, scale);
+}
+
+class ModelCache {
+ public:
+  ModelCache(engine::Renderer& renderer, StoreSummary& summary)
+      : renderer_(renderer), summary_(summary) {}
+
+  std::optional<engine::ModelId> get(const fs::path& path) {
+    const std::string key = fs::weakly_canonical(path).string();
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    const engine::GltfLoadResult result = engine::GltfLoader().load(path);
+    std::optional<engine::ModelId> id;
+    if (result.ok) {
+      id = renderer_.addModel(result.model);
+      ++summary_.models;
+      ids_[*id] = result.model.variants;
+    } else {
+      summary_.warnings.push_back(result.error);
+    }
+    cache_[key] = id;
+    return id;
+  }
+  int variantIndex(engine::ModelId id, const std::string& name) const {
+    const auto& v = ids_.at(id);
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (v[i] == name) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+ private:
+  engine::Renderer& renderer_;
+  StoreSummary& summary_;
+  std::map<std::string, std::optional<engine::ModelId>> cache_;
+  std::map<engine::ModelId, std::vector<std::string>> ids_;
+};
+
+// Every object with "item" and "position" is a filled slot, wherever it sits in the layout
+// (aisle shelves, mannequins, the "For you" wall, ...).
+void collectSlots(const json& node, std::vector<const json*>& out) {
+  if (node.is_object()) {
+    if (node.contains("item") && node["item"].is_string() && node.contains("position")) {
+      out.push_back(&node);
+    }
+    for (const auto& [key, value] : node.items()) collectSlots(value, out);
+  } else if (node.is_array()) {
+    for (const auto& value : node) collectSlots(value, out);
+  }
+}
+
+}  // namespace
+
+StoreSummary StoreScene::build(const fs::path& storeDir, engine::Renderer& renderer,
+                               engine::Scene& scene) {
+  StoreSummary summary;
+  const fs::path layoutPath = storeDir / "layout.json";
+  std::error_code ec;
+  if (!fs::is_regular_file(layoutPath, ec)) {
+    throw std::runtime_error(
+        "no store at '" + storeDir.string() + "': " + layoutPath.string() +
+        " is missing (the default store lives in assets/store; pass --store DIR)");
+  }
+  std::ifstream in(layoutPath);
+  const json layout = json::parse(in, nullptr, false);
+  if (layout.is_discarded() || !layout.is_object()) {
+    throw std::runtime_error(layoutPath.string() + " is not valid JSON");
+  }
+  ModelCache models(renderer, summary);
+
+  if (layout.contains("entrance") && layout["entrance"].is_object()) {
+    const auto& e = layout["entrance"];
+    summary.spawn = vec3Of(e.value("spawn", json()), summary.spawn);
+    if (e.contains("spawn_yaw_deg") && e["spawn_yaw_deg"].is_number()) {
+      summary.spawnYawDeg = e["spawn_yaw_deg"].get<float>();
+    }
+    if (e.contains("eye_height") && e["eye_height"].is_number()) {
+      summary.eyeHeight = e["eye_height"].get<float>();
+    }
+  }
+
+  // Fixtures: floor, walls, shelves, rails, mannequins, signs.
+  if (layout.contains("fixtures") && layout["fixtures"].is_array()) {
+    for (const auto& f : layout["fixtures"]) {
+      if (!f.is_object() || !f.contains("mesh") || !f["mesh"].is_string()) continue;
+      const auto id = models.get(storeDir / f["mesh"].get<std::string>());
+      if (!id) continue;
+      scene.add(engine::Instance{*id, placement(f), -1, true});
+      ++summary.fixtures;
+    }
+  }
+
+  // Products: ITEM_ID -> MODEL (relative to items.csv).
+  std::string catalog = "items.csv";
+  if (layout.contains("catalog") && layout["catalog"].is_string())
+    catalog = layout["catalog"].get<std::string>();
+  const fs::path itemsPath = storeDir / catalog;
+  std::map<std::string, fs::path> modelOf;
+  if (fs::is_regular_file(itemsPath, ec)) {
+    const CsvTable items = CsvTable::read(itemsPath);
+    const auto idCol = items.column("ITEM_ID");
+    const auto modelCol = items.column("MODEL");
+    if (!idCol || !modelCol) {
+      throw std::runtime_error(itemsPath.string() + " needs ITEM_ID and MODEL columns");
+    }
+    for (const auto& row : items.rows()) {
+      if (row.size() > std::max(*idCol, *modelCol) && !row[*modelCol].empty()) {
+        modelOf[row[*idCol]] = itemsPath.parent_path() / row[*modelCol];
+      }
+    }
+  } else {
+    summary.warnings.push_back("no " + itemsPath.string() + ": products are not placed");
+  }
+
+  std::vector<const json*> slots;
+  collectSlots(layout, slots);
+  for (const json* slot : slots) {
+    const std::string item = (*slot)["item"].get<std::string>();
+    auto it = modelOf.find(item);
+    if (it == modelOf.end()) {
+      ++summary.missingModels;
+      continue;
+    }
+    const auto id = models.get(it->second);
+    if (!id) {
+      ++summary.missingModels;
+      continue;
+    }
+    int variant = -1;
+    for (const char* key : {"variant", "colorway", "colourway"}) {
+      if (slot->contains(key) && (*slot)[key].is_string()) {
+        variant = models.variantIndex(*id, (*slot)[key].get<std::string>());
+      }
+    }
+    scene.add(engine::Instance{*id, placement(*slot), variant, true});
+    ++summary.products;
+  }
+  if (summary.fixtures + summary.products == 0) {
+    throw std::runtime_error(layoutPath.string() + " places nothing that could be loaded");
+  }
+  return summary;
+}
+
+}  // namespace vrmall::app

@@ -1,0 +1,33 @@
+// Builds the 3D store from assets/store: fixtures and products placed as layout.json says, each
+// product's glTF from items.csv's MODEL column (relative to the CSV). Every model is loaded and
+// uploaded once; repeated placements are instances of it.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "vrmall/engine/renderer.h"
+#include "vrmall/engine/scene.h"
+
+namespace vrmall::app {
+
+struct StoreSummary {
+  size_t fixtures = 0;
+  size_t products = 0;       // product instances placed
+  size_t models = 0;         // distinct glTF files uploaded
+  size_t missingModels = 0;  // slots whose item or model could not be used
+  std::vector<std::string> warnings;
+  glm::vec3 spawn{0.0F, 0.0F, 12.5F};  // where a shopper starts (layout.json entrance.spawn)
+  float spawnYawDeg = 180.0F;          // layout convention: 0 faces +Z, 90 faces +X
+  float eyeHeight = 1.65F;
+};
+
+class StoreScene {
+ public:
+  // Throws std::runtime_error with a clear message when the store folder or layout is missing.
+  static StoreSummary build(const std::filesystem::path& storeDir, engine::Renderer& renderer,
+                            engine::Scene& scene);
+};
+
+}  // namespace vrmall::app
