@@ -100,6 +100,8 @@ void write_product_gltf(const std::filesystem::path& store_dir, const Product& p
     } else {
       if (p.l1 == "shoes")
         m = make("lining", "charcoal", {0, 0.9f});
+      else if (p.l2 == "smartwatch")  // a dark glass screen, whatever the trim
+        m = make("screen", "black", {0, 0.08f});
       else if (p.l1 == "watches")
         m = make("dial " + p.accent, p.accent, {is_metal_colour(p.accent) ? 0.6f : 0.0f, 0.35f});
       else if (p.l1 == "bags")

@@ -218,6 +218,20 @@ TEST(Models, GeometryIsSaneAndAtRealWorldSize) {
   }
 }
 
+TEST(Models, FixturesAreSaneAndStandOnTheFloor) {
+  size_t fixtures = 0;
+  for (const auto& [name, l] : models()) {
+    if (name.rfind("fixtures/", 0) != 0 || !l.error.empty()) continue;
+    ++fixtures;
+    const Geometry g = check_geometry(l.model);
+    EXPECT_EQ(g.problem, "") << name;
+    EXPECT_NEAR(g.min[1], 0.0f, 1e-4f) << name;
+    EXPECT_LT(g.max[1], 3.6f) << name << " is taller than the store";
+    EXPECT_TRUE(l.model.extensionsUsed.empty()) << name;
+  }
+  EXPECT_EQ(fixtures, 8u);
+}
+
 TEST(Models, ColourwaysAreMaterialVariants) {
   const Table& t = items();
   for (size_t i = 0; i < t.rows.size(); ++i) {
