@@ -8,16 +8,21 @@
 
 namespace vrmall::rec {
 
-nlohmann::json EaseModel::params() const { return {{"lambda", lambda_}, {"binary", binary_}}; }
+nlohmann::json EaseModel::params() const {
+  return {{"lambda", lambda_}, {"rho", rho_}, {"binary", binary_}};
+}
 
 void EaseModel::setParams(const nlohmann::json& p) {
   lambda_ = p.value("lambda", lambda_);
+  rho_ = p.value("rho", rho_);
   binary_ = p.value("binary", binary_);
 }
 
 std::vector<nlohmann::json> EaseModel::searchSpace() const {
   std::vector<nlohmann::json> space;
-  for (float l : {100.f, 200.f, 300.f, 400.f, 600.f, 900.f}) space.push_back({{"lambda", l}});
+  for (float l : {100.f, 200.f, 300.f, 500.f, 800.f}) {
+    for (float rho : {0.0f, 0.15f, 0.33f}) space.push_back({{"lambda", l}, {"rho", rho}});
+  }
   return space;
 }
 
@@ -39,7 +44,9 @@ void EaseModel::fit(const TrainingData& data) {
       }
     }
   }
-  g.diagonal().array() += static_cast<double>(lambda_);
+  // L2 of lambda plus rho times each item's own count (dropout-style, as in Steck's DLAE): the
+  // weights of popular items are shrunk harder, which also widens the catalogue reached.
+  g.diagonal() = (g.diagonal().array() * (1.0 + static_cast<double>(rho_)) + lambda_).matrix();
   Eigen::LLT<Eigen::MatrixXd> llt(g);
   if (llt.info() != Eigen::Success) throw DataError("ease: Gram matrix is not positive definite");
   Eigen::MatrixXd p = Eigen::MatrixXd::Identity(n, n);
@@ -78,6 +85,7 @@ void EaseModel::explain(const UserContext& user, int32_t item, std::vector<Reaso
 
 void EaseModel::save(BinaryWriter& out) const {
   out.put<float>(lambda_);
+  out.put<float>(rho_);
   out.put<uint8_t>(binary_ ? 1 : 0);
   out.putMatrix(b_);
 }
@@ -85,6 +93,7 @@ void EaseModel::save(BinaryWriter& out) const {
 void EaseModel::load(BinaryReader& in, const Dataset& data) {
   dataset_ = &data;
   lambda_ = in.get<float>();
+  rho_ = in.get<float>();
   binary_ = in.get<uint8_t>() != 0;
   in.getMatrix(b_);
   if (b_.rows() != data.numItems() || b_.cols() != data.numItems()) in.fail("EASE matrix size");

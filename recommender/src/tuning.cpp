@@ -44,12 +44,7 @@ TuningResult tuneOnSplit(Model& model, const TrainingData& fit_data,
 
 TuningResult tuneModel(Model& model, const Dataset& data, std::span<const Interaction> train,
                        const EventWeights& weights, const TuningOptions& options) {
-  if (auto* hybrid = dynamic_cast<HybridModel*>(&model)) {
-    const ValidationSplit v = carveValidation(train, options.validation_fraction, options.seed);
-    const TrainingData fit_data =
-        makeTrainingData(data, v.fit_events, weights, options.threads, options.seed);
-    return hybrid->tune(fit_data, relevantItems(v.held_out, data.numUsers(), weights), options);
-  }
+  if (auto* hybrid = dynamic_cast<HybridModel*>(&model)) return hybrid->tune(data, train, weights, options);
   // Single models: mean validation NDCG over several carved folds, which steadies the choice
   // where the curve is flat (EASE's lambda, ALS's regularisation).
   TuningResult result;

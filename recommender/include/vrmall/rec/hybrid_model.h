@@ -24,9 +24,11 @@ class HybridModel final : public Model {
   void save(BinaryWriter& out) const override;
   void load(BinaryReader& in, const Dataset& data) override;
 
-  // Tunes every part's hyperparameters, then the blend weights, on the given validation data.
-  TuningResult tune(const TrainingData& fit_data, const std::vector<std::vector<int32_t>>& relevant,
-                    const TuningOptions& options);
+  // Tunes every part's hyperparameters, then the blend weights, on validation folds carved from
+  // `train` (src/hybrid_tuning.cpp). The blend is scored as it will be served: with the exposure
+  // penalty raised until the validation lists meet the coverage floor.
+  TuningResult tune(const Dataset& data, std::span<const Interaction> train,
+                    const EventWeights& weights, const TuningOptions& options);
 
   struct Part {
     std::unique_ptr<Model> model;
@@ -37,10 +39,14 @@ class HybridModel final : public Model {
  private:
   // Exposure penalty: items that would fill many shoppers' top-k lists lose gamma·log(1+count)
   // (in z units). Unlike a popularity penalty it leaves popular-but-not-crowding items alone.
+  // fit() raises gamma until the training shoppers' lists reach min_coverage of the catalogue.
   void computeExposure(const TrainingData& data);
+  static std::vector<float> exposureShape(const std::vector<float>& counts, float scale);
   std::vector<Part> parts_;
   float min_coverage_ = 0.25f;
-  float exposure_gamma_ = 0.0f;
+  static constexpr size_t kCoverageK = 10;
+  float exposure_gamma_ = 0.0f;     // tuned on validation
+  float calibrated_gamma_ = 0.0f;   // raised at fit until the served lists meet min_coverage
   std::vector<float> exposure_penalty_;  // per item, gamma already applied  // product floor: share of the catalogue the top-k lists reach
 };
 

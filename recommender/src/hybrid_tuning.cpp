@@ -1,0 +1,214 @@
+// HybridModel::tune: part hyperparameters, then blend weights by coordinate ascent, on validation
+// folds carved from the training events. Each candidate blend is scored the way it is served:
+// the exposure penalty is raised (by bisection) until the fold's top-k lists reach the coverage
+// floor, and the NDCG it then keeps is what counts, averaged over folds to damp noise.
+#include <algorithm>
+#include <cmath>
+
+#include "vrmall/rec/ease_model.h"
+#include "vrmall/rec/evaluation.h"
+#include "vrmall/rec/hybrid_model.h"
+#include "vrmall/rec/top_k.h"
+
+namespace vrmall::rec {
+namespace {
+
+struct Fold {
+  TrainingData fit;
+  std::vector<std::vector<int32_t>> relevant;  // by user
+  std::vector<int32_t> users;                  // scored users: history and held-out items
+  std::vector<std::vector<int32_t>> seen;      // per scored user: training items
+  std::vector<std::vector<float>> z;           // per part: users x items standardised scores
+};
+
+struct BlendResult {
+  double ndcg = 0;
+  double coverage = 0;
+};
+
+class FoldScorer {
+ public:
+  FoldScorer(const Fold& fold, size_t items, size_t k) : f_(fold), items_(items), k_(k) {}
+
+  // NDCG and coverage of the blend `w` with penalty gamma·shape.
+  BlendResult run(const std::vector<float>& w, float gamma, const std::vector<float>& shape,
+                  std::vector<float>* counts = nullptr) const {
+    BlendResult out;
+    std::vector<float> s(items_);
+    std::vector<uint8_t> seen(items_, 0), covered(items_, 0);
+    std::vector<int32_t> ranked;
+    for (size_t r = 0; r < f_.users.size(); ++r) {
+      blend(w, r, s);
+      if (gamma > 0.0f) {
+        for (size_t i = 0; i < items_; ++i) s[i] -= gamma * shape[i];
+      }
+      for (int32_t h : f_.seen[r]) seen[static_cast<size_t>(h)] = 1;
+      ranked.clear();
+      for (const auto& t : topK(s, k_, seen)) {
+        ranked.push_back(t.item);
+        covered[static_cast<size_t>(t.item)] = 1;
+        if (counts) (*counts)[static_cast<size_t>(t.item)] += 1.0f;
+      }
+      for (int32_t h : f_.seen[r]) seen[static_cast<size_t>(h)] = 0;
+      out.ndcg += listMetrics(ranked, f_.relevant[static_cast<size_t>(f_.users[r])], k_).ndcg;
+    }
+    if (!f_.users.empty()) out.ndcg /= static_cast<double>(f_.users.size());
+    double n = 0;
+    for (uint8_t c : covered) n += c;
+    out.coverage = items_ ? n / static_cast<double>(items_) : 0.0;
+    return out;
+  }
+
+  // The blend as served: the smallest penalty (within bisection) that meets the floor.
+  BlendResult served(const std::vector<float>& w, float floor) const {
+    std::vector<float> counts(items_, 0.0f);
+    const BlendResult plain = run(w, 0.0f, {}, &counts);
+    if (floor <= 0.0f || plain.coverage >= floor) return plain;
+    std::vector<float> shape(items_);
+    for (size_t i = 0; i < items_; ++i) shape[i] = std::log1p(counts[i]);
+    float lo = 0.0f, hi = 0.25f;
+    BlendResult at_hi = run(w, hi, shape);
+    while (at_hi.coverage < floor && hi < 16.0f) {
+      lo = hi;
+      hi *= 2.0f;
+      at_hi = run(w, hi, shape);
+    }
+    for (int step = 0; step < 4; ++step) {
+      const float mid = 0.5f * (lo + hi);
+      const BlendResult m = run(w, mid, shape);
+      if (m.coverage >= floor) {
+        hi = mid;
+        at_hi = m;
+      } else {
+        lo = mid;
+      }
+    }
+    return at_hi;
+  }
+
+ private:
+  void blend(const std::vector<float>& w, size_t r, std::vector<float>& s) const {
+    std::fill(s.begin(), s.end(), 0.0f);
+    for (size_t p = 0; p < w.size(); ++p) {
+      if (w[p] == 0.0f || f_.z[p].empty()) continue;
+      const float* zr = f_.z[p].data() + r * items_;
+      for (size_t i = 0; i < items_; ++i) s[i] += w[p] * zr[i];
+    }
+  }
+  const Fold& f_;
+  size_t items_;
+  size_t k_;
+};
+
+}  // namespace
+
+TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction> train,
+                               const EventWeights& weights, const TuningOptions& options) {
+  TuningResult result;
+  const auto items = static_cast<size_t>(data.numItems());
+  const int nfolds = std::max(1, options.folds);
+  std::vector<Fold> folds(static_cast<size_t>(nfolds));
+  for (int f = 0; f < nfolds; ++f) {
+    Fold& fold = folds[static_cast<size_t>(f)];
+    const ValidationSplit v = carveValidation(train, options.validation_fraction, options.seed + static_cast<uint64_t>(f));
+    fold.fit = makeTrainingData(data, v.fit_events, weights, options.threads, options.seed);
+    fold.relevant = relevantItems(v.held_out, data.numUsers(), weights);
+    for (int32_t u = 0; u < fold.fit.numUsers(); ++u) {
+      const auto begin = fold.fit.user_items.outerIndexPtr()[u], end = fold.fit.user_items.outerIndexPtr()[u + 1];
+      if (fold.relevant[static_cast<size_t>(u)].empty() || begin == end) continue;
+      fold.users.push_back(u);
+      fold.seen.emplace_back(fold.fit.user_items.innerIndexPtr() + begin, fold.fit.user_items.innerIndexPtr() + end);
+    }
+    fold.z.resize(parts_.size());
+  }
+
+  // 1. Each part's hyperparameters (on the first fold), then its scores on every fold.
+  std::vector<bool> usable(parts_.size(), true);
+  for (size_t p = 0; p < parts_.size(); ++p) {
+    Model& m = *parts_[p].model;
+    if (m.kind() == "ease" && data.numItems() > EaseModel::kMaxItems) {
+      usable[p] = false;
+      continue;
+    }
+    TuningOptions part_options = options;
+    part_options.progress = [&](size_t done, size_t total, const std::string& what) {
+      if (options.progress) options.progress(done, total, "hybrid: " + what);
+    };
+    tuneOnSplit(m, folds[0].fit, folds[0].relevant, part_options);
+    for (auto& fold : folds) {
+      m.fit(fold.fit);
+      fold.z[p].resize(fold.users.size() * items);
+      for (size_t r = 0; r < fold.users.size(); ++r) {
+        std::span<float> row(fold.z[p].data() + r * items, items);
+        m.score(contextFromTraining(fold.fit, fold.users[r]), row);
+        standardize(row);
+      }
+    }
+  }
+
+  std::vector<FoldScorer> scorers;
+  for (const auto& fold : folds) scorers.emplace_back(fold, items, options.k);
+  const auto objective = [&](const std::vector<float>& w, BlendResult* mean) {
+    BlendResult sum;
+    for (const auto& scorer : scorers) {
+      const BlendResult r = scorer.served(w, min_coverage_);
+      sum.ndcg += r.ndcg / static_cast<double>(scorers.size());
+      sum.coverage += r.coverage / static_cast<double>(scorers.size());
+    }
+    if (mean) *mean = sum;
+    return sum.ndcg;
+  };
+
+  // 2. Start from the best single part, then coordinate ascent over the others' weights.
+  std::vector<float> w(parts_.size(), 0.0f);
+  size_t best_part = 0;
+  double best = -1.0;
+  for (size_t p = 0; p < parts_.size(); ++p) {
+    if (!usable[p] || parts_[p].model->kind() == "popularity") continue;
+    std::vector<float> one(parts_.size(), 0.0f);
+    one[p] = 1.0f;
+    const double o = objective(one, nullptr);
+    result.trials.push_back({{"part", parts_[p].model->kind()}, {"params", parts_[p].model->params()}, {"ndcg", o}});
+    if (o > best) {
+      best = o;
+      best_part = p;
+    }
+  }
+  w[best_part] = 1.0f;
+  const std::vector<float> steps = {0.0f, 0.1f, 0.25f, 0.5f, 0.75f, 1.0f, 1.5f};
+  const std::vector<float> popularity_steps = {-0.5f, -0.25f, -0.1f, 0.0f, 0.1f};
+  const size_t total = 3 * parts_.size() * steps.size();
+  size_t evals = 0;
+  for (int round = 0; round < 3; ++round) {
+    bool improved = false;
+    for (size_t p = 0; p < parts_.size(); ++p) {
+      if (!usable[p] || p == best_part) continue;
+      const bool popularity = parts_[p].model->kind() == "popularity";
+      for (float v : popularity ? popularity_steps : steps) {
+        if (options.progress) options.progress(std::min(++evals, total), total, "hybrid: blend weights");
+        if (v == w[p]) continue;
+        std::vector<float> trial = w;
+        trial[p] = v;
+        const double o = objective(trial, nullptr);
+        // A move must clearly beat validation noise, or the blend overfits it.
+        if (o > best + 5e-4) {
+          best = o;
+          w = trial;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  for (size_t p = 0; p < parts_.size(); ++p) parts_[p].weight = w[p];
+  BlendResult final_result;
+  objective(w, &final_result);
+  result.best_ndcg = final_result.ndcg;
+  result.best_params = params();
+  result.trials.push_back({{"blend", params()["weights"]},
+                           {"ndcg", final_result.ndcg},
+                           {"coverage", final_result.coverage}});
+  return result;
+}
+
+}  // namespace vrmall::rec
