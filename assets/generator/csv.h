@@ -18,13 +18,20 @@ inline std::string csv_field(const std::string& s) {
 
 inline std::string csv_row(const std::vector<std::string>& fields) {
   std::string out;
-  for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
-  return out + "\n";
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    out += csv_field(fields[i]);
+  }
+  out += '\n';
+  return out;
 }
 
 inline std::string join(const std::vector<std::string>& v, const char* sep = "|") {
   std::string out;
-  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += sep;
+    out += v[i];
+  }
   return out;
 }
 

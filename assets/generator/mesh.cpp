@@ -44,6 +44,17 @@ void Mesh::place_bottom_centre() {
   translate({-(b.min.x + b.max.x) * 0.5f, -b.min.y, -(b.min.z + b.max.z) * 0.5f});
 }
 
+void Mesh::append(const Mesh& other) {
+  for (const Part& src : other.parts) {
+    Part& dst = part(src.slot);
+    const uint32_t base = static_cast<uint32_t>(dst.positions.size());
+    dst.positions.insert(dst.positions.end(), src.positions.begin(), src.positions.end());
+    dst.normals.insert(dst.normals.end(), src.normals.begin(), src.normals.end());
+    dst.uvs.insert(dst.uvs.end(), src.uvs.begin(), src.uvs.end());
+    for (uint32_t i : src.indices) dst.indices.push_back(base + i);
+  }
+}
+
 void Mesh::mirror_x() {
   attach.x = -attach.x;
   for (auto& p : parts) {

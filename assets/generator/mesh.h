@@ -36,6 +36,8 @@ struct Mesh {
   // Moves the mesh so its bounds' bottom-centre sits at the origin (the store's convention).
   void place_bottom_centre();
   void translate(Vec3 d);
+  // Appends another mesh's parts to the parts of the same material slot.
+  void append(const Mesh& other);
   // Mirrors across x = 0 (for the left shoe of a pair), keeping winding and normals outward.
   void mirror_x();
 };

@@ -88,4 +88,14 @@ void fan(Part& part, const std::vector<Vec3>& outline, Vec3 normal) {
     part.indices.insert(part.indices.end(), {base, base + 1 + i, base + 1 + (i + 1) % n});
 }
 
+void top_disc(Part& part, Vec3 centre, float a, float b, int segments) {
+  std::vector<Vec3> outline;
+  for (int i = 0; i < segments; ++i) {
+    // Clockwise in x/z, which is counter-clockwise seen from above (+Y).
+    const float t = -2.0f * kPi * static_cast<float>(i) / static_cast<float>(segments);
+    outline.push_back(centre + Vec3{a * std::cos(t), 0, b * std::sin(t)});
+  }
+  fan(part, outline, {0, 1, 0});
+}
+
 }  // namespace storegen

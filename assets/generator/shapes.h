@@ -32,6 +32,9 @@ void lathe(Part& part, const std::vector<std::pair<float, float>>& profile, int 
 // A flat polygon (convex, counter-clockwise seen along `normal`) as a fan.
 void fan(Part& part, const std::vector<Vec3>& outline, Vec3 normal);
 
+// A flat elliptical disc in the XZ plane around `centre`, facing up (shoe openings).
+void top_disc(Part& part, Vec3 centre, float a, float b, int segments);
+
 // Linear interpolation and a smooth 0..1 step, for silhouettes.
 inline float mix(float a, float b, float t) {
   return a + (b - a) * t;
