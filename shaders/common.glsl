@@ -35,3 +35,11 @@ struct Material {
 layout(set = 0, binding = 2, std430) readonly buffer MaterialData {
   Material materials[];
 } materialTable;
+
+// Which view this invocation renders: gl_ViewIndex under multiview, plus the push constant when
+// the renderer draws the views in a loop (viewMask 0, gl_ViewIndex = 0).
+layout(push_constant) uniform PushConstants {
+  int viewOffset;
+} push;
+
+int viewIndex() { return gl_ViewIndex + push.viewOffset; }

@@ -118,7 +118,7 @@ void main() {
   float a = roughness * roughness;
   float ao = 1.0 + material.factors.w * (texture(occlusionTex, inUvB.zw).r - 1.0);
 
-  vec3 v = normalize(frame.cameraPos[gl_ViewIndex].xyz - inWorldPos);
+  vec3 v = normalize(frame.cameraPos[viewIndex()].xyz - inWorldPos);
   float NdotV = max(dot(n, v), 1e-4);
   vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
   vec3 diffuseColor = base.rgb * (1.0 - metallic);

@@ -44,5 +44,5 @@ void main() {
   outUvB = vec4(uvFor(m, 2, a.z), uvFor(m, 3, a.w));
   outUvC = uvFor(m, 4, materialTable.materials[m].texCoordB.x);
   outColor = inColor;
-  gl_Position = frame.viewProj[gl_ViewIndex] * world;
+  gl_Position = frame.viewProj[viewIndex()] * world;
 }

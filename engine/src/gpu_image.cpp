@@ -42,6 +42,14 @@ GpuImage::GpuImage(const Context& context, const ImageDesc& desc)
     view.format = desc.format;
     view.subresourceRange = {desc.aspect, 0, desc.mipLevels, 0, desc.layers};
     VRM_VK_CHECK(vkCreateImageView(device_, &view, nullptr, &view_));
+    VRM_CHECK(desc.layers <= 2, "GpuImage supports at most two layers");
+    if (desc.layers > 1 && desc.mipLevels == 1) {
+      for (uint32_t layer = 0; layer < desc.layers; ++layer) {
+        view.viewType = VK_IMAGE_VIEW_TYPE_2D;
+        view.subresourceRange = {desc.aspect, 0, 1, layer, 1};
+        VRM_VK_CHECK(vkCreateImageView(device_, &view, nullptr, &layerViews_[layer]));
+      }
+    }
   } catch (...) {
     release();
     throw;
@@ -63,6 +71,8 @@ GpuImage& GpuImage::operator=(GpuImage&& other) noexcept {
     image_ = std::exchange(other.image_, VK_NULL_HANDLE);
     memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
     view_ = std::exchange(other.view_, VK_NULL_HANDLE);
+    layerViews_[0] = std::exchange(other.layerViews_[0], VK_NULL_HANDLE);
+    layerViews_[1] = std::exchange(other.layerViews_[1], VK_NULL_HANDLE);
     desc_ = other.desc_;
   }
   return *this;
@@ -70,6 +80,10 @@ GpuImage& GpuImage::operator=(GpuImage&& other) noexcept {
 
 void GpuImage::release() {
   if (device_ == VK_NULL_HANDLE) return;
+  for (VkImageView& v : layerViews_) {
+    if (v != VK_NULL_HANDLE) vkDestroyImageView(device_, v, nullptr);
+    v = VK_NULL_HANDLE;
+  }
   if (view_ != VK_NULL_HANDLE) vkDestroyImageView(device_, view_, nullptr);
   if (image_ != VK_NULL_HANDLE) vkDestroyImage(device_, image_, nullptr);
   if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_, memory_, nullptr);

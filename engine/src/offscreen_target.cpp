@@ -20,7 +20,9 @@ OffscreenTarget::OffscreenTarget(const Context& context, VkExtent2D extent, uint
     desc.extent = extent;
     desc.format = format();
     desc.layers = viewCount;
-    desc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    // TRANSFER_DST: the renderer's view loop resolves MSAA layers into it with a copy command.
+    desc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
+                 VK_IMAGE_USAGE_TRANSFER_DST_BIT;
     slots_.push_back({GpuImage(context, desc),
                       GpuBuffer(context, layerBytes * viewCount, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                 GpuBuffer::Memory::HostVisible)});
@@ -32,6 +34,8 @@ TargetImage OffscreenTarget::acquire() {
   t.index = next_;
   t.image = slots_[next_].image.handle();
   t.view = slots_[next_].image.view();
+  t.layerViews[0] = slots_[next_].image.layerView(0);
+  t.layerViews[1] = viewCount_ > 1 ? slots_[next_].image.layerView(1) : VK_NULL_HANDLE;
   last_ = next_;
   next_ = (next_ + 1) % static_cast<uint32_t>(slots_.size());
   return t;

@@ -39,6 +39,14 @@ struct FrameSlot {
   GpuBuffer indirect;   // VkDrawIndexedIndirectCommand per non-empty bucket
 };
 
+// Consecutive indirect commands sharing pipeline and texture set: one vkCmdDrawIndexedIndirect.
+struct Run {
+  VkPipeline pipeline;
+  VkDescriptorSet textures;
+  uint32_t first;
+  uint32_t count;
+};
+
 // One instanced draw: a primitive of a model with one material.
 struct Bucket {
   ModelId model = 0;
@@ -58,6 +66,10 @@ struct Renderer::Impl {
   VkDevice device;
   RendererOptions options;
   VkSampleCountFlagBits samples;
+  // Draw two views as two passes instead of one multiview pass. Mesa 22.3's lavapipe keeps only
+  // the last draw of a multiview pass in views other than the first, so it gets the loop.
+  bool viewLoop = false;
+  std::vector<Run> runs;
 
   VkDescriptorSetLayout frameLayout = VK_NULL_HANDLE;
   VkDescriptorSetLayout materialLayout = VK_NULL_HANDLE;  // the five textures of a material
@@ -103,6 +115,7 @@ struct Renderer::Impl {
         options(opts),
         samples(opts.samples >= 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT),
         deleter(std::max(1U, opts.framesInFlight)) {
+    viewLoop = opts.viewLoop || context.properties().vendorID == 0x10005;  // Mesa llvmpipe
     createLayouts();
     createSlots();
     createDefaults();
@@ -165,6 +178,10 @@ struct Renderer::Impl {
         vkStruct<VkPipelineLayoutCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO);
     layout.setLayoutCount = 2;
     layout.pSetLayouts = sets;
+    const VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                                   sizeof(int32_t)};
+    layout.pushConstantRangeCount = 1;
+    layout.pPushConstantRanges = &push;
     VRM_VK_CHECK(vkCreatePipelineLayout(device, &layout, nullptr, &pipelineLayout));
   }
 
@@ -348,11 +365,13 @@ struct Renderer::Impl {
 
   void ensureTargetResources(const RenderTarget& target) {
     const PipelineKey key{target.format(), target.viewCount(), samples};
+    // In view-loop mode each pass is a plain (viewMask 0) render of one layer.
+    const PipelineKey pipelineKey{key.colorFormat, viewLoop ? 1U : key.viewCount, samples};
     const VkExtent2D extent = target.extent();
-    if (!pipelines || !(pipelines->key() == key)) {
+    if (!pipelines || !(pipelines->key() == pipelineKey)) {
       // Old pipelines may be bound by frames in flight.
       if (pipelines) deleter.retire(lastSubmittedSlot(), std::move(pipelines));
-      pipelines = std::make_unique<PipelineSet>(device, pipelineLayout, key);
+      pipelines = std::make_unique<PipelineSet>(device, pipelineLayout, pipelineKey);
     }
     if (attachmentKey == key && attachmentExtent.width == extent.width &&
         attachmentExtent.height == extent.height) {
@@ -365,7 +384,13 @@ struct Renderer::Impl {
     color.format = key.colorFormat;
     color.layers = key.viewCount;
     color.samples = samples;
-    color.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+    // View loop: each layer is resolved with vkCmdResolveImage (the attachment resolve of a
+    // non-zero layer is broken on lavapipe), so the MSAA image must be stored and copyable.
+    const bool explicitResolve = viewLoop && key.viewCount > 1;
+    color.usage =
+        explicitResolve
+            ? VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT
+            : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
     if (samples != VK_SAMPLE_COUNT_1_BIT) msaaColor = GpuImage(context, color);
     ImageDesc d = color;
     d.format = PipelineSet::kDepthFormat;
@@ -456,6 +481,30 @@ struct Renderer::Impl {
     return total;
   }
 
+  // Indirect commands for this frame, grouped into runs that share pipeline and texture set:
+  // each run is one multi-draw indirect call; untextured products of all models share a run.
+  void buildRuns(FrameSlot& s, FrameStats& stats) {
+    runs.clear();
+    ensureIndirectCapacity(s, buckets.size());
+    auto* commands = static_cast<VkDrawIndexedIndirectCommand*>(s.indirect.mapped());
+    uint32_t written = 0;
+    for (uint32_t b : drawOrder) {
+      if (counts[b] == 0) continue;
+      const Bucket& bucket = buckets[b];
+      const VkPipeline pipeline = pipelines->get(bucket.alphaMode, bucket.doubleSided);
+      if (runs.empty() || runs.back().pipeline != pipeline ||
+          runs.back().textures != bucket.textures) {
+        runs.push_back({pipeline, bucket.textures, written, 0});
+      }
+      const auto& prim = models[bucket.model]->primitives()[bucket.primitive];
+      commands[written++] = {prim.indexCount, counts[b], prim.firstIndex, prim.vertexOffset,
+                             offsets[b]};
+      ++runs.back().count;
+      stats.triangles += uint64_t{prim.indexCount / 3} * counts[b];
+    }
+    stats.drawCommands = written;
+  }
+
   void record(FrameSlot& s, const TargetImage& image, const RenderTarget& target,
               FrameStats& stats) {
     VkCommandBuffer cmd = s.cmd;
@@ -468,8 +517,11 @@ struct Renderer::Impl {
                     VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, colorStage, 0, colorStage,
                     VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
     if (msaaColor) {
+      // Shared by frames in flight: wait for the previous frame's writes (and, in view-loop mode,
+      // its resolve reads) before this frame's clear.
       transitionImage(cmd, msaaColor.handle(), VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
-                      VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, colorStage,
+                      VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                      colorStage | VK_PIPELINE_STAGE_2_TRANSFER_BIT,
                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, colorStage,
                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
     }
@@ -479,100 +531,117 @@ struct Renderer::Impl {
                     VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
                         VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT);
 
-    auto color = vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
-    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    const glm::vec4& c = options.clearColor;
-    color.clearValue.color = {{c.r, c.g, c.b, c.a}};
-    if (msaaColor) {
-      color.imageView = msaaColor.view();
-      color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;  // only the resolve is kept
-      color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
-      color.resolveImageView = image.view;
-      color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    } else {
-      color.imageView = image.view;
-      color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-    }
-    auto depthInfo =
-        vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
-    depthInfo.imageView = depth.view();
-    depthInfo.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-    depthInfo.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    depthInfo.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
-    depthInfo.clearValue.depthStencil = {1.0F, 0};
+    buildRuns(s, stats);
+    // Two views: one multiview pass, or (viewLoop) one pass per layer with the view index in a
+    // push constant.
+    const uint32_t viewCount = target.viewCount();
+    const bool loop = viewLoop && viewCount > 1;
+    const uint32_t passes = loop ? viewCount : 1;
+    for (uint32_t pass = 0; pass < passes; ++pass) {
+      const VkImageView targetView = loop ? image.layerViews[pass] : image.view;
+      VkRenderingAttachmentInfo color =
+          vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
+      color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+      color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+      const glm::vec4& c = options.clearColor;
+      color.clearValue.color = {{c.r, c.g, c.b, c.a}};
+      if (msaaColor && loop) {
+        color.imageView = msaaColor.layerView(pass);
+        color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;  // resolved after the passes
+      } else if (msaaColor) {
+        color.imageView = msaaColor.view();
+        color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;  // only the resolve is kept
+        color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
+        color.resolveImageView = targetView;
+        color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+      } else {
+        color.imageView = targetView;
+        color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+      }
+      VkRenderingAttachmentInfo depthInfo =
+          vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
+      depthInfo.imageView = loop ? depth.layerView(pass) : depth.view();
+      depthInfo.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+      depthInfo.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+      depthInfo.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+      depthInfo.clearValue.depthStencil = {1.0F, 0};
 
-    auto rendering = vkStruct<VkRenderingInfo>(VK_STRUCTURE_TYPE_RENDERING_INFO);
-    rendering.renderArea = {{0, 0}, extent};
-    rendering.layerCount = 1;
-    rendering.viewMask = target.viewCount() > 1 ? (1U << target.viewCount()) - 1U : 0U;
-    rendering.colorAttachmentCount = 1;
-    rendering.pColorAttachments = &color;
-    rendering.pDepthAttachment = &depthInfo;
-    vkCmdBeginRendering(cmd, &rendering);
+      auto rendering = vkStruct<VkRenderingInfo>(VK_STRUCTURE_TYPE_RENDERING_INFO);
+      rendering.renderArea = {{0, 0}, extent};
+      rendering.layerCount = 1;
+      rendering.viewMask = !loop && viewCount > 1 ? (1U << viewCount) - 1U : 0U;
+      rendering.colorAttachmentCount = 1;
+      rendering.pColorAttachments = &color;
+      rendering.pDepthAttachment = &depthInfo;
+      vkCmdBeginRendering(cmd, &rendering);
 
-    const VkViewport viewport{
-        0.0F, 0.0F, static_cast<float>(extent.width), static_cast<float>(extent.height),
-        0.0F, 1.0F};
-    const VkRect2D scissor{{0, 0}, extent};
-    vkCmdSetViewport(cmd, 0, 1, &viewport);
-    vkCmdSetScissor(cmd, 0, 1, &scissor);
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout, 0, 1, &s.set, 0,
-                            nullptr);
-
-    if (arena->empty()) {
+      const VkViewport viewport{
+          0.0F, 0.0F, static_cast<float>(extent.width), static_cast<float>(extent.height),
+          0.0F, 1.0F};
+      const VkRect2D scissor{{0, 0}, extent};
+      vkCmdSetViewport(cmd, 0, 1, &viewport);
+      vkCmdSetScissor(cmd, 0, 1, &scissor);
+      vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout, 0, 1, &s.set, 0,
+                              nullptr);
+      const int32_t viewOffset = static_cast<int32_t>(pass);
+      vkCmdPushConstants(cmd, pipelineLayout,
+                         VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                         sizeof(viewOffset), &viewOffset);
+      if (!runs.empty()) {
+        const VkBuffer vb = arena->vertexBuffer();
+        const VkDeviceSize zero = 0;
+        vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
+        vkCmdBindIndexBuffer(cmd, arena->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+      }
+      VkPipeline boundPipeline = VK_NULL_HANDLE;
+      VkDescriptorSet boundSet = VK_NULL_HANDLE;
+      for (const Run& run : runs) {
+        if (run.pipeline != boundPipeline) {
+          vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, run.pipeline);
+          boundPipeline = run.pipeline;
+        }
+        if (run.textures != boundSet) {
+          vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout, 1, 1,
+                                  &run.textures, 0, nullptr);
+          boundSet = run.textures;
+        }
+        vkCmdDrawIndexedIndirect(cmd, s.indirect.handle(),
+                                 VkDeviceSize{run.first} * sizeof(VkDrawIndexedIndirectCommand),
+                                 run.count, sizeof(VkDrawIndexedIndirectCommand));
+        ++stats.drawCalls;
+      }
       vkCmdEndRendering(cmd);
-      return;
     }
-    const VkBuffer vb = arena->vertexBuffer();
-    const VkDeviceSize zero = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &zero);
-    vkCmdBindIndexBuffer(cmd, arena->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+    if (msaaColor && loop) resolveLayers(cmd, image.image, target);
+  }
 
-    // Consecutive non-empty buckets with the same pipeline and texture set become one
-    // multi-draw indirect call; untextured products of every model share one such run.
-    ensureIndirectCapacity(s, buckets.size());
-    auto* commands = static_cast<VkDrawIndexedIndirectCommand*>(s.indirect.mapped());
-    uint32_t written = 0;
-    uint32_t runStart = 0;
-    VkPipeline runPipeline = VK_NULL_HANDLE;
-    VkDescriptorSet runSet = VK_NULL_HANDLE;
-    VkPipeline boundPipeline = VK_NULL_HANDLE;
-    VkDescriptorSet boundSet = VK_NULL_HANDLE;
-    auto flush = [&]() {
-      if (written == runStart) return;
-      if (runPipeline != boundPipeline) {
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, runPipeline);
-        boundPipeline = runPipeline;
-      }
-      if (runSet != boundSet) {
-        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout, 1, 1, &runSet,
-                                0, nullptr);
-        boundSet = runSet;
-      }
-      vkCmdDrawIndexedIndirect(cmd, s.indirect.handle(),
-                               VkDeviceSize{runStart} * sizeof(VkDrawIndexedIndirectCommand),
-                               written - runStart, sizeof(VkDrawIndexedIndirectCommand));
-      ++stats.drawCalls;
-      runStart = written;
-    };
-    for (uint32_t b : drawOrder) {
-      if (counts[b] == 0) continue;
-      const Bucket& bucket = buckets[b];
-      const VkPipeline pipeline = pipelines->get(bucket.alphaMode, bucket.doubleSided);
-      if (pipeline != runPipeline || bucket.textures != runSet) {
-        flush();
-        runPipeline = pipeline;
-        runSet = bucket.textures;
-      }
-      const auto& prim = models[bucket.model]->primitives()[bucket.primitive];
-      commands[written++] = {prim.indexCount, counts[b], prim.firstIndex, prim.vertexOffset,
-                             offsets[b]};
-      stats.triangles += uint64_t{prim.indexCount / 3} * counts[b];
+  // MSAA image (all layers) -> target image, then back to COLOR_ATTACHMENT_OPTIMAL, the layout
+  // RenderTarget::recordFinish expects.
+  void resolveLayers(VkCommandBuffer cmd, VkImage targetImage, const RenderTarget& target) {
+    const VkPipelineStageFlags2 colorStage = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+    transitionImage(cmd, msaaColor.handle(), VK_IMAGE_ASPECT_COLOR_BIT,
+                    VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                    colorStage, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                    VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_READ_BIT);
+    transitionImage(cmd, targetImage, VK_IMAGE_ASPECT_COLOR_BIT,
+                    VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                    colorStage, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                    VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT);
+    std::vector<VkImageResolve> regions(target.viewCount());
+    for (uint32_t layer = 0; layer < target.viewCount(); ++layer) {
+      VkImageResolve& r = regions[layer];
+      r = {};
+      r.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, layer, 1};
+      r.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, layer, 1};
+      r.extent = {target.extent().width, target.extent().height, 1};
     }
-    flush();
-    stats.drawCommands = written;
-    vkCmdEndRendering(cmd);
+    vkCmdResolveImage(cmd, msaaColor.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, targetImage,
+                      VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, static_cast<uint32_t>(regions.size()),
+                      regions.data());
+    transitionImage(cmd, targetImage, VK_IMAGE_ASPECT_COLOR_BIT,
+                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                    VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, colorStage,
+                    VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
   }
 
   FrameStats render(const Scene& scene, std::span<const View> views, RenderTarget& target) {

@@ -15,7 +15,7 @@ struct ImageDesc {
   VkFormat format = VK_FORMAT_R8G8B8A8_UNORM;
   VkImageUsageFlags usage = VK_IMAGE_USAGE_SAMPLED_BIT;
   uint32_t mipLevels = 1;
-  uint32_t layers = 1;  // 2 for a two-view (multiview) target
+  uint32_t layers = 1;  // 2 for a two-view (multiview) target; at most 2
   VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
   VkImageAspectFlags aspect = VK_IMAGE_ASPECT_COLOR_BIT;
 };
@@ -33,6 +33,10 @@ class GpuImage {
   VkImage handle() const { return image_; }
   // 2D view for one layer, 2D_ARRAY view when the image has several (multiview rendering).
   VkImageView view() const { return view_; }
+  // 2D view of one array layer (for rendering the views of a 2-layer image one at a time).
+  VkImageView layerView(uint32_t layer) const {
+    return desc_.layers > 1 ? layerViews_[layer] : view_;
+  }
   const ImageDesc& desc() const { return desc_; }
   explicit operator bool() const { return image_ != VK_NULL_HANDLE; }
 
@@ -48,6 +52,7 @@ class GpuImage {
   VkImage image_ = VK_NULL_HANDLE;
   VkDeviceMemory memory_ = VK_NULL_HANDLE;
   VkImageView view_ = VK_NULL_HANDLE;
+  VkImageView layerViews_[2] = {VK_NULL_HANDLE, VK_NULL_HANDLE};
   ImageDesc desc_{};
 };
 

@@ -12,7 +12,10 @@ namespace vrmall::engine {
 struct TargetImage {
   VkImage image = VK_NULL_HANDLE;
   VkImageView view = VK_NULL_HANDLE;  // all layers: 2D for one view, 2D_ARRAY for two
-  uint32_t index = 0;                 // which of the target's images
+  // One 2D view per layer, for drivers where the renderer loops over views instead of using
+  // multiview (layerViews[0] == view for a one-view target).
+  VkImageView layerViews[2] = {VK_NULL_HANDLE, VK_NULL_HANDLE};
+  uint32_t index = 0;  // which of the target's images
   // Semaphore the frame's submit waits on before writing (swapchain acquire), or null.
   VkSemaphore waitSemaphore = VK_NULL_HANDLE;
   // Semaphore the frame's submit signals when done (for present), or null.

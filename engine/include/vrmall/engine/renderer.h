@@ -24,6 +24,9 @@ struct RendererOptions {
   uint32_t framesInFlight = 2;
   uint32_t samples = 4;                             // MSAA sample count (1 or 4)
   glm::vec4 clearColor{0.18F, 0.19F, 0.21F, 1.0F};  // linear
+  // Two views as two passes (push-constant view index) instead of one multiview pass. Always on
+  // for Mesa's llvmpipe, whose multiview drops draws in the second view.
+  bool viewLoop = false;
 };
 
 struct FrameStats {
