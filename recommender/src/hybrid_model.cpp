@@ -10,13 +10,24 @@
 
 namespace vrmall::rec {
 
-void standardize(std::span<float> scores) {
+void standardize(std::span<float> scores, size_t top) {
   if (scores.empty()) return;
+  // Statistics over the whole catalogue, or over the `top` best scores only: what matters in a
+  // blend is how a part separates its leading candidates, not the bulk of near-zero scores.
+  std::vector<float> sample;
+  std::span<const float> basis = scores;
+  if (top > 0 && top < scores.size()) {
+    sample.assign(scores.begin(), scores.end());
+    std::nth_element(sample.begin(), sample.begin() + static_cast<std::ptrdiff_t>(top), sample.end(),
+                     std::greater<>());
+    sample.resize(top);
+    basis = sample;
+  }
   double sum = 0, sq = 0;
-  for (float s : scores) sum += s;
-  const double mean = sum / static_cast<double>(scores.size());
-  for (float s : scores) sq += (s - mean) * (s - mean);
-  const double sd = std::sqrt(sq / static_cast<double>(scores.size()));
+  for (float s : basis) sum += s;
+  const double mean = sum / static_cast<double>(basis.size());
+  for (float s : basis) sq += (s - mean) * (s - mean);
+  const double sd = std::sqrt(sq / static_cast<double>(basis.size()));
   if (!(sd > 1e-12)) {
     std::fill(scores.begin(), scores.end(), 0.0f);
     return;
@@ -48,7 +59,8 @@ HybridModel::HybridModel() {
 nlohmann::json HybridModel::params() const {
   nlohmann::json p = {{"min_coverage", min_coverage_},
                       {"exposure_gamma", exposure_gamma_},
-                      {"calibrated_gamma", calibrated_gamma_}};
+                      {"calibrated_gamma", calibrated_gamma_},
+                      {"normalize_top", normalize_top_}};
   for (const auto& part : parts_) {
     p["weights"][part.model->kind()] = part.weight;
     p["parts"][part.model->kind()] = part.model->params();
@@ -59,6 +71,7 @@ nlohmann::json HybridModel::params() const {
 void HybridModel::setParams(const nlohmann::json& p) {
   min_coverage_ = p.value("min_coverage", min_coverage_);
   exposure_gamma_ = p.value("exposure_gamma", exposure_gamma_);
+  normalize_top_ = p.value("normalize_top", normalize_top_);
   for (auto& part : parts_) {
     const std::string k = part.model->kind();
     if (p.contains("weights") && p["weights"].contains(k)) part.weight = p["weights"][k].get<float>();
@@ -143,7 +156,7 @@ void HybridModel::score(const UserContext& user, std::span<float> scores) const 
   for (const auto& part : parts_) {
     if (part.weight == 0.0f) continue;
     part.model->score(user, part_scores);
-    standardize(part_scores);
+    standardize(part_scores, normalize_top_);
     for (size_t i = 0; i < scores.size(); ++i) scores[i] += part.weight * part_scores[i];
   }
   if (exposure_penalty_.size() == scores.size()) {

@@ -141,7 +141,7 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
       for (size_t r = 0; r < fold.users.size(); ++r) {
         std::span<float> row(fold.z[p].data() + r * items, items);
         m.score(contextFromTraining(fold.fit, fold.users[r]), row);
-        standardize(row);
+        standardize(row, normalize_top_);
       }
     }
   }
