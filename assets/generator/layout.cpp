@@ -87,9 +87,9 @@ std::string layout_json(const std::vector<Product>& products, const std::vector<
                                            {}}));
   departments.push_back(department(
       store,
-      {"men", "Men", "rail", 3.5f, 17.5f, -13.8f, {"tops", "trousers", "jackets"}, 3, 5, {}}));
+      {"men", "Men", "rail", 3.5f, 17.5f, -13.8f, {"tops", "trousers", "jackets"}, 4, 4, {}}));
   departments.push_back(department(
-      store, {"shoes", "Shoes", "shelf_unit", -17.5f, -5.5f, 3.2f, {"shoes"}, 2, 2, {1, 2, 3}}));
+      store, {"shoes", "Shoes", "shelf_unit", -17.5f, -5.5f, 3.2f, {"shoes"}, 2, 3, {1, 2, 3}}));
   departments.push_back(department(store, {"accessories",
                                            "Accessories",
                                            "shelf_unit",

@@ -1,16 +1,12 @@
 #include "vrmall/rec/data_error.h"
 
-#include <sstream>
-
 namespace vrmall::rec {
 namespace {
 std::string format(const std::string& file, int64_t line, int column, const std::string& message) {
-  std::ostringstream out;
-  out << file;
-  if (line > 0) out << ":" << line;
-  if (column > 0) out << ": column " << column;
-  out << ": " << message;
-  return out.str();
+  std::string out = file;
+  if (line > 0) out += ":" + std::to_string(line);
+  if (column > 0) out += ": column " + std::to_string(column);
+  return out + ": " + message;
 }
 }  // namespace
 
