@@ -334,6 +334,31 @@ void sanitize(json& root, bool isGlb, const fs::path& baseDir, GltfSourceNotes& 
   }
 }
 
+// Deepest [ / { nesting outside strings. glTF needs a handful of levels; a hostile file with
+// thousands would overflow the stack in recursive JSON code (destructors included).
+int jsonNesting(std::span<const uint8_t> text) {
+  int depth = 0;
+  int deepest = 0;
+  bool inString = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const uint8_t c = text[i];
+    if (inString) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        inString = false;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 std::vector<uint8_t> buildGlb(const std::string& jsonText, std::span<const uint8_t> bin,
                               bool hasBin) {
   std::vector<uint8_t> out;
@@ -417,6 +442,12 @@ GltfLoadResult GltfLoader::load(const fs::path& path) const {
   if (jsonBytes.size() >= 3 && jsonBytes[0] == 0xEF && jsonBytes[1] == 0xBB &&
       jsonBytes[2] == 0xBF) {
     diag.error("INVALID_JSON", "the JSON starts with a byte order mark (BOM), which glTF forbids");
+    return finish();
+  }
+  constexpr int kMaxNesting = 64;
+  if (jsonNesting(jsonBytes) > kMaxNesting) {
+    diag.error("INVALID_JSON",
+               "JSON nesting deeper than " + std::to_string(kMaxNesting) + " levels");
     return finish();
   }
   json root = json::parse(jsonBytes.begin(), jsonBytes.end(), nullptr, false);

@@ -115,7 +115,9 @@ struct Renderer::Impl {
         options(opts),
         samples(opts.samples >= 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT),
         deleter(std::max(1U, opts.framesInFlight)) {
-    viewLoop = opts.viewLoop || context.properties().vendorID == 0x10005;  // Mesa llvmpipe
+    const bool llvmpipe = context.properties().vendorID == 0x10005;  // Mesa's software rasteriser
+    viewLoop = opts.twoViews == RendererOptions::TwoViews::Loop ||
+               (opts.twoViews == RendererOptions::TwoViews::Auto && llvmpipe);
     createLayouts();
     createSlots();
     createDefaults();

@@ -64,6 +64,15 @@ TEST(GltfHostile, HugeImageDimensionsAreRejectedBeforeDecoding) {
   EXPECT_NE(r.error.find("IMAGE"), std::string::npos) << r.error;
 }
 
+TEST(GltfHostile, DeepJsonNestingIsRejected) {
+  const fs::path path = scratch("deep.gltf");
+  writeText(path, R"({"asset":{"version":"2.0"},"extras":)" + std::string(200000, '[') +
+                      std::string(200000, ']') + "}");
+  const GltfLoadResult r = GltfLoader().load(path);
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("nesting"), std::string::npos) << r.error;
+}
+
 TEST(GltfHostile, NodeCyclesAreAnError) {
   const fs::path path = scratch("cycle.gltf");
   writeText(path, R"({"asset":{"version":"2.0"},"nodes":[{"children":[1]},{"children":[0]}],

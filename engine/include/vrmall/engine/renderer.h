@@ -24,9 +24,11 @@ struct RendererOptions {
   uint32_t framesInFlight = 2;
   uint32_t samples = 4;                             // MSAA sample count (1 or 4)
   glm::vec4 clearColor{0.18F, 0.19F, 0.21F, 1.0F};  // linear
-  // Two views as two passes (push-constant view index) instead of one multiview pass. Always on
-  // for Mesa's llvmpipe, whose multiview drops draws in the second view.
-  bool viewLoop = false;
+  // How two views are drawn: one multiview pass, or one pass per view (push-constant view index,
+  // explicit MSAA resolve). Auto picks the loop on Mesa's llvmpipe, whose MSAA resolve into the
+  // second layer loses draws, and multiview elsewhere.
+  enum class TwoViews : uint8_t { Auto, Multiview, Loop };
+  TwoViews twoViews = TwoViews::Auto;
 };
 
 struct FrameStats {
