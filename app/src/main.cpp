@@ -1,6 +1,6 @@
 // vrmall: the virtual-mall client. Modes: --headless renders the store offscreen (QA/CI),
-// --view-model checks one product model. With no mode it still runs the shopping guide's demo
-// (as `vrmall-rec demo` does) until the interactive client lands.
+// --window is the desktop preview, --view-model checks one product model. With no mode it still
+// runs the shopping guide's demo (as `vrmall-rec demo` does) until the interactive client lands.
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +9,7 @@
 #include "model_check.h"
 #include "vrmall/rec/demo.h"
 #include "vrmall/version.h"
+#include "window_run.h"
 
 namespace {
 
@@ -51,6 +52,9 @@ int main(int argc, char** argv) {
   app.add_flag("--no-validation", noValidation,
                "Run without the Vulkan validation layer (for timing)");
 
+  bool window = false;
+  app.add_flag("--window", window, "Desktop preview window (W/A/S/D walk, arrows look, Esc quits)");
+
   std::string viewModel;
   std::string variant;
   app.add_option("--view-model", viewModel,
@@ -76,6 +80,15 @@ int main(int argc, char** argv) {
       if (app.count("--height") != 0) m.height = h.height;
       m.validation = !noValidation;
       return vrmall::app::runModelCheck(m);
+    }
+    if (window) {
+      vrmall::app::WindowOptions w;
+      w.storeDir = store;
+      if (app.count("--width") != 0) w.width = h.width;
+      if (app.count("--height") != 0) w.height = h.height;
+      if (app.count("--frames") != 0) w.frames = h.frames;
+      w.validation = !noValidation;
+      return vrmall::app::runWindow(w);
     }
     if (headless) {
       if (out.empty()) {

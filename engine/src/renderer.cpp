@@ -656,12 +656,13 @@ struct Renderer::Impl {
 
     const auto waitStart = Clock::now();
     VRM_VK_CHECK(vkWaitForFences(device, 1, &s.fence, VK_TRUE, UINT64_MAX));
+    // Acquiring may block too (swapchain FIFO, xrWaitSwapchainImage): count it as waiting.
+    const TargetImage image = target.acquire();
     stats.waitMs = msSince(waitStart);
 
     const auto start = Clock::now();
     deleter.collect(slotIndex);
     ensureTargetResources(target);
-    const TargetImage image = target.acquire();
 
     writeUniforms(s, scene, views);
     batch(s, scene, views, stats);
@@ -689,8 +690,11 @@ struct Renderer::Impl {
       submit.pSignalSemaphores = &image.signalSemaphore;
     }
     VRM_VK_CHECK(vkQueueSubmit(context.queue(), 1, &submit, s.fence));
-    target.present(image);
     stats.cpuMs = msSince(start);
+    // Presenting can block (software presentation copies the finished image): not CPU work.
+    const auto presentStart = Clock::now();
+    target.present(image);
+    stats.waitMs += msSince(presentStart);
     ++frameNumber;
     return stats;
   }
