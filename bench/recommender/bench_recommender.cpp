@@ -15,7 +15,8 @@ namespace {
 
 const Dataset& benchData() {
   static const Dataset data = [] {
-    const std::string train = std::string(VRMALL_SHARED_DIR) + "/datasets/ml-100k/split42/train.csv";
+    const std::string train =
+        std::string(VRMALL_SHARED_DIR) + "/datasets/ml-100k/split42/train.csv";
     if (std::filesystem::exists(train)) return loadDataset({train, "", ""});
     Dataset d;  // 943 x 1682 with ~44k events, popularity-skewed like ml-100k
     std::mt19937 rng(1);
@@ -33,7 +34,8 @@ const Dataset& benchData() {
 }
 
 const TrainingData& benchTraining() {
-  static const TrainingData t = makeTrainingData(benchData(), benchData().events, EventWeights{}, 2, 42);
+  static const TrainingData t =
+      makeTrainingData(benchData(), benchData().events, EventWeights{}, 2, 42);
   return t;
 }
 
@@ -55,10 +57,17 @@ const AlsModel& trainedAls() {
   return als;
 }
 
-void BM_AlsRecommendTop10(benchmark::State& state) {
+// Scores and selects top-10 for one shopper after another; `as_new` folds each history in.
+void runAlsTop10(benchmark::State& state, bool as_new) {
   const auto& t = benchTraining();
   std::vector<UserContext> users;
-  for (int32_t u = 0; u < t.numUsers(); ++u) users.push_back(contextFromTraining(t, u));
+  for (int32_t u = 0; u < t.numUsers(); ++u) {
+    users.push_back(contextFromTraining(t, u));
+    if (as_new) {
+      users.back().user = -1;
+      users.back().history_matches_training = false;
+    }
+  }
   std::vector<float> scores(static_cast<size_t>(t.numItems()));
   std::vector<uint8_t> seen(scores.size(), 0);
   size_t u = 0;
@@ -70,26 +79,14 @@ void BM_AlsRecommendTop10(benchmark::State& state) {
     for (const auto& h : ctx.history) seen[static_cast<size_t>(h.item)] = 0;
   }
 }
+
+void BM_AlsRecommendTop10(benchmark::State& state) {
+  runAlsTop10(state, false);
+}
 BENCHMARK(BM_AlsRecommendTop10)->Unit(benchmark::kMicrosecond);
 
 void BM_AlsFoldInPlusTop10(benchmark::State& state) {
-  const auto& t = benchTraining();
-  std::vector<UserContext> users;
-  for (int32_t u = 0; u < t.numUsers(); ++u) {
-    users.push_back(contextFromTraining(t, u));
-    users.back().user = -1;
-    users.back().history_matches_training = false;
-  }
-  std::vector<float> scores(static_cast<size_t>(t.numItems()));
-  std::vector<uint8_t> seen(scores.size(), 0);
-  size_t u = 0;
-  for (auto _ : state) {
-    const auto& ctx = users[u++ % users.size()];
-    trainedAls().score(ctx, scores);
-    for (const auto& h : ctx.history) seen[static_cast<size_t>(h.item)] = 1;
-    benchmark::DoNotOptimize(topK(scores, 10, seen));
-    for (const auto& h : ctx.history) seen[static_cast<size_t>(h.item)] = 0;
-  }
+  runAlsTop10(state, true);
 }
 BENCHMARK(BM_AlsFoldInPlusTop10)->Unit(benchmark::kMicrosecond);
 
@@ -100,7 +97,8 @@ void BM_HybridRecommendTop10WithReasons(benchmark::State& state) {
     return Recommender::train(benchData(), o);
   }();
   std::vector<UserContext> users;
-  for (int32_t u = 0; u < r.data().numUsers(); ++u) users.push_back(r.contextFor(r.data().users.id(u)));
+  for (int32_t u = 0; u < r.data().numUsers(); ++u)
+    users.push_back(r.contextFor(r.data().users.id(u)));
   RecommendOptions ro;
   size_t u = 0;
   for (auto _ : state) benchmark::DoNotOptimize(r.recommend(users[u++ % users.size()], ro));

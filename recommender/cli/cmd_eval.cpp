@@ -27,7 +27,8 @@ double seconds(std::chrono::steady_clock::time_point since) {
 // Per-user latency of the cold path: the shopper's history folded in as if new (ALS solves the
 // factors, the others score from the history as always), then top-k.
 std::pair<double, double> foldInLatency(const Model& model, const TrainingData& train,
-                                        const std::vector<std::vector<int32_t>>& relevant, size_t k) {
+                                        const std::vector<std::vector<int32_t>>& relevant,
+                                        size_t k) {
   std::vector<double> us;
   std::vector<float> scores(static_cast<size_t>(train.numItems()));
   std::vector<uint8_t> seen(scores.size(), 0);
@@ -60,7 +61,8 @@ void run(const EvalArgs& a) {
   std::vector<Interaction> train_events, test_events;
   if (!a.test.empty()) {
     LoadReport test_report;
-    test_events = loadInteractions(a.test, data.users, data.items, loadOptions(a.data), &test_report);
+    test_events =
+        loadInteractions(a.test, data.users, data.items, loadOptions(a.data), &test_report);
     reportSkipped(a.test, test_report);
     data.syncSizes();
     train_events = std::move(data.events);
@@ -85,14 +87,17 @@ void run(const EvalArgs& a) {
     to.k = a.k;
     to.seed = a.data.seed;
     to.threads = a.data.threads;
-    to.progress = [&](size_t done, size_t total, const std::string& what) { progress.update(done, total, what); };
+    to.progress = [&](size_t done, size_t total, const std::string& what) {
+      progress.update(done, total, what);
+    };
     const auto r = tuneModel(*model, data, train_events, weights, to);
     if (!a.params.empty()) model->setParams(nlohmann::json::parse(a.params));
     tuning = {{"validation_ndcg", r.best_ndcg}, {"trials", r.trials.size()}};
     tune_seconds = seconds(t_tune);
   }
 
-  const TrainingData train = makeTrainingData(data, train_events, weights, a.data.threads, a.data.seed);
+  const TrainingData train =
+      makeTrainingData(data, train_events, weights, a.data.threads, a.data.seed);
   const auto t_fit = std::chrono::steady_clock::now();
   model->fit(train);
   const double train_seconds = seconds(t_fit);
@@ -130,7 +135,8 @@ void run(const EvalArgs& a) {
     std::cout << out.dump() << "\n";
     return;
   }
-  std::cout << "model " << a.model << " on " << m.users << " users, " << data.numItems() << " items\n";
+  std::cout << "model " << a.model << " on " << m.users << " users, " << data.numItems()
+            << " items\n";
   for (const char* key : {"precision", "recall", "ndcg", "map", "coverage"}) {
     std::cout << "  " << key << at << " = " << out[std::string(key) + at].get<double>() << "\n";
   }
@@ -143,20 +149,27 @@ void run(const EvalArgs& a) {
 
 void registerEval(CLI::App& app) {
   auto args = std::make_shared<EvalArgs>();
-  CLI::App* cmd = app.add_subcommand("eval", "Measure precision/recall/NDCG/MAP/coverage@k and latency");
-  cmd->add_option("--train", args->train, "Training interactions CSV")->required()->check(CLI::ExistingFile);
+  CLI::App* cmd =
+      app.add_subcommand("eval", "Measure precision/recall/NDCG/MAP/coverage@k and latency");
+  cmd->add_option("--train", args->train, "Training interactions CSV")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("--test", args->test, "Test interactions CSV (else a split of --train)")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--split", args->split, "Split when no --test: random (per user) or temporal (leave last out)")
+  cmd->add_option("--split", args->split,
+                  "Split when no --test: random (per user) or temporal (leave last out)")
       ->check(CLI::IsMember({"random", "temporal"}))
       ->capture_default_str();
-  cmd->add_option("--test-fraction", args->test_fraction, "Random split: share of each user's items held out")
+  cmd->add_option("--test-fraction", args->test_fraction,
+                  "Random split: share of each user's items held out")
       ->check(CLI::Range(0.01, 0.9))
       ->capture_default_str();
   cmd->add_option("--model", args->model, "Model to evaluate")
       ->check(CLI::IsMember(modelKinds()))
       ->capture_default_str();
-  cmd->add_option("--k", args->k, "Cut-off for the metrics")->check(CLI::Range(1, 1000))->capture_default_str();
+  cmd->add_option("--k", args->k, "Cut-off for the metrics")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   cmd->add_option("--format", args->format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

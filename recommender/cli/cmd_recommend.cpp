@@ -23,7 +23,8 @@ std::vector<Interaction> parseEvents(const std::string& spec, const Recommender&
   int64_t t = now;
   for (auto part : split(spec, ',')) {
     const auto fields = split(trim(part), ':');
-    if (fields.size() < 2) throw DataError("--events: '" + std::string(part) + "' is not ITEM:TYPE[:VALUE]");
+    if (fields.size() < 2)
+      throw DataError("--events: '" + std::string(part) + "' is not ITEM:TYPE[:VALUE]");
     const auto item = r.data().items.find(trim(fields[0]));
     if (!item) throw DataError("--events: unknown item '" + std::string(fields[0]) + "'");
     Interaction e;
@@ -60,7 +61,11 @@ void runRecommend(const QueryArgs& a) {
   options.only_in_size = !a.any_size;
   const auto list = r.recommend(ctx, options);
   if (a.format == "json") {
-    std::cout << nlohmann::json{{"user", a.user}, {"known_user", known}, {"recommendations", toJson(list)}}.dump() << "\n";
+    std::cout << nlohmann::json{{"user", a.user},
+                                {"known_user", known},
+                                {"recommendations", toJson(list)}}
+                     .dump()
+              << "\n";
     return;
   }
   std::cout << "For " << (known ? "shopper " : "new shopper ") << a.user << ":\n";
@@ -83,25 +88,37 @@ void runSimilar(const QueryArgs& a) {
 void registerRecommend(CLI::App& app) {
   auto a = std::make_shared<QueryArgs>();
   CLI::App* cmd = app.add_subcommand("recommend", "Top-k suggestions with reasons for one shopper");
-  cmd->add_option("--model", a->model, "Model file from vrmall-rec train")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--model", a->model, "Model file from vrmall-rec train")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("--user", a->user, "Shopper id (an unknown id is a new shopper)")->required();
   cmd->add_option("--k", a->k, "How many")->check(CLI::Range(1, 1000))->capture_default_str();
-  cmd->add_option("--filter", a->filter, "Attribute filter, e.g. \"PRICE < 300 AND CATEGORY_L1 IN (dresses, skirts)\"");
-  cmd->add_option("--attr", a->attributes, "Shopper attribute NAME=VALUE (SIZE=M, STYLE=casual|boho, BUDGET=300)");
-  cmd->add_option("--events", a->events, "Live events ITEM:TYPE[:VALUE],... (e.g. 12:gaze_dwell:3200)");
+  cmd->add_option("--filter", a->filter,
+                  "Attribute filter, e.g. \"PRICE < 300 AND CATEGORY_L1 IN (dresses, skirts)\"");
+  cmd->add_option("--attr", a->attributes,
+                  "Shopper attribute NAME=VALUE (SIZE=M, STYLE=casual|boho, BUDGET=300)");
+  cmd->add_option("--events", a->events,
+                  "Live events ITEM:TYPE[:VALUE],... (e.g. 12:gaze_dwell:3200)");
   cmd->add_flag("--include-seen", a->include_seen, "Keep items already in the shopper's history");
-  cmd->add_flag("--any-size", a->any_size, "Do not restrict to items stocked in the shopper's SIZE");
-  cmd->add_option("--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_flag("--any-size", a->any_size,
+                "Do not restrict to items stocked in the shopper's SIZE");
+  cmd->add_option("--format", a->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->callback([a] { runRecommend(*a); });
 }
 
 void registerSimilar(CLI::App& app) {
   auto a = std::make_shared<QueryArgs>();
   CLI::App* cmd = app.add_subcommand("similar", "Items similar to one item");
-  cmd->add_option("--model", a->model, "Model file from vrmall-rec train")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--model", a->model, "Model file from vrmall-rec train")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("--item", a->item, "Item id")->required();
   cmd->add_option("--k", a->k, "How many")->check(CLI::Range(1, 1000))->capture_default_str();
-  cmd->add_option("--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", a->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->callback([a] { runSimilar(*a); });
 }
 

@@ -13,7 +13,9 @@ void addDataOptions(CLI::App& cmd, DataOptions& o) {
   cmd.add_option("--threshold", o.threshold,
                  "Drop events whose EVENT_VALUE is below this (binarises ratings)")
       ->capture_default_str();
-  cmd.add_option("--threads", o.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
+  cmd.add_option("--threads", o.threads, "Worker threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   cmd.add_option("--seed", o.seed, "Random seed (splits, initialisation)")->capture_default_str();
 }
 
@@ -40,7 +42,8 @@ void reportSkipped(const std::string& file, const LoadReport& report) {
   }
 }
 
-Progress::Progress(std::string label) : label_(std::move(label)), enabled_(isatty(1) && isatty(2)) {}
+Progress::Progress(std::string label)
+    : label_(std::move(label)), enabled_(isatty(1) && isatty(2)) {}
 
 Progress::~Progress() {
   if (enabled_) std::cerr << "\r\033[K" << std::flush;
@@ -51,7 +54,8 @@ void Progress::update(size_t done, size_t total, const std::string& detail) {
   constexpr int kWidth = 30;
   const int filled = static_cast<int>(kWidth * done / total);
   std::cerr << "\r\033[K" << label_ << " [" << std::string(static_cast<size_t>(filled), '#')
-            << std::string(static_cast<size_t>(kWidth - filled), '.') << "] " << done << "/" << total;
+            << std::string(static_cast<size_t>(kWidth - filled), '.') << "] " << done << "/"
+            << total;
   if (!detail.empty()) std::cerr << " " << detail;
   std::cerr << std::flush;
 }

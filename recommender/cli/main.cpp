@@ -9,8 +9,8 @@
 int main(int argc, char** argv) {
   CLI::App app{"vrmall-rec: train, query and evaluate vrmall's shopping guide"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("vrmall-rec ") + vrmall::kVersion + " (" +
-                                        vrmall::kGitCommit + ")");
+  app.set_version_flag(
+      "--version", std::string("vrmall-rec ") + vrmall::kVersion + " (" + vrmall::kGitCommit + ")");
   vrmall::rec::cli::registerTrain(app);
   vrmall::rec::cli::registerRecommend(app);
   vrmall::rec::cli::registerSimilar(app);

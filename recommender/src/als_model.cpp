@@ -16,8 +16,8 @@ using Factors = AlsModel::Factors;
 
 // One half-step of ALS: solves each row of `x` against fixed `y` with CG, warm-started from the
 // current x (so 3 steps per iteration are enough).
-void solveRows(const SparseMatrix& confidence, const Factors& y, Factors& x, float reg,
-               float alpha, int cg_steps, int threads) {
+void solveRows(const SparseMatrix& confidence, const Factors& y, Factors& x, float reg, float alpha,
+               int cg_steps, int threads) {
   const Eigen::Index f = y.cols();
   Eigen::MatrixXf yty = y.transpose() * y;
   yty.diagonal().array() += reg;
@@ -52,7 +52,8 @@ void solveRows(const SparseMatrix& confidence, const Factors& y, Factors& x, flo
       }
     }
   };
-  const int workers = static_cast<int>(std::max<Eigen::Index>(1, std::min<Eigen::Index>(threads, rows)));
+  const int workers =
+      static_cast<int>(std::max<Eigen::Index>(1, std::min<Eigen::Index>(threads, rows)));
   std::vector<std::thread> pool;
   const Eigen::Index chunk = (rows + workers - 1) / workers;
   for (int w = 1; w < workers; ++w) {
@@ -65,10 +66,10 @@ void solveRows(const SparseMatrix& confidence, const Factors& y, Factors& x, flo
 }  // namespace
 
 nlohmann::json AlsModel::params() const {
-  return {{"factors", factors_},        {"iterations", iterations_},
-          {"cg_steps", cg_steps_},      {"regularization", regularization_},
-          {"alpha", alpha_},            {"weighting", toString(weighting_)},
-          {"bm25_k1", bm25_.k1},        {"bm25_b", bm25_.b}};
+  return {{"factors", factors_},   {"iterations", iterations_},
+          {"cg_steps", cg_steps_}, {"regularization", regularization_},
+          {"alpha", alpha_},       {"weighting", toString(weighting_)},
+          {"bm25_k1", bm25_.k1},   {"bm25_b", bm25_.b}};
 }
 
 void AlsModel::setParams(const nlohmann::json& p) {
@@ -166,8 +167,8 @@ void AlsModel::explain(const UserContext& user, int32_t item, std::vector<Reason
     }
   }
   if (best_item >= 0 && best > 0.3f) {
-    out.push_back({"shoppers who liked " + dataset_->itemName(best_item) + " also chose it",
-                   best, kind()});
+    out.push_back(
+        {"shoppers who liked " + dataset_->itemName(best_item) + " also chose it", best, kind()});
   }
 }
 

@@ -21,8 +21,8 @@ bool isKnownNumberColumn(std::string_view name) {
 }
 
 bool isKnownTextColumn(std::string_view name) {
-  static const std::set<std::string, std::less<>> names = {
-      "NAME", "TITLE", "DESCRIPTION", "PRODUCTDISPLAYNAME", "PRODUCT_NAME"};
+  static const std::set<std::string, std::less<>> names = {"NAME", "TITLE", "DESCRIPTION",
+                                                           "PRODUCTDISPLAYNAME", "PRODUCT_NAME"};
   return names.count(name) > 0;
 }
 
@@ -52,7 +52,8 @@ ColumnType inferType(const std::string& name, const std::vector<std::vector<std:
   if (numeric == non_empty) return ColumnType::Number;
   if (with_pipe > 0) return ColumnType::Set;
   const double mean_words = static_cast<double>(words) / static_cast<double>(non_empty);
-  const double distinct_ratio = static_cast<double>(distinct.size()) / static_cast<double>(non_empty);
+  const double distinct_ratio =
+      static_cast<double>(distinct.size()) / static_cast<double>(non_empty);
   if (mean_words >= 3.0 && distinct_ratio > 0.5) return ColumnType::Text;
   return ColumnType::Category;
 }
@@ -61,10 +62,14 @@ ColumnType inferType(const std::string& name, const std::vector<std::vector<std:
 
 const char* toString(ColumnType type) {
   switch (type) {
-    case ColumnType::Number: return "number";
-    case ColumnType::Category: return "category";
-    case ColumnType::Set: return "set";
-    case ColumnType::Text: return "text";
+    case ColumnType::Number:
+      return "number";
+    case ColumnType::Category:
+      return "category";
+    case ColumnType::Set:
+      return "set";
+    case ColumnType::Text:
+      return "text";
   }
   return "?";
 }
@@ -140,7 +145,8 @@ void padColumn(Column& column, size_t rows) {
 AttributeTable parseTable(CsvReader reader, const std::string& id_column, IdMap& ids,
                           const LoadOptions& options, LoadReport* report) {
   std::vector<std::string> header;
-  if (!reader.next(header)) throw DataError(reader.name(), 1, 0, "empty file: expected a header row");
+  if (!reader.next(header))
+    throw DataError(reader.name(), 1, 0, "empty file: expected a header row");
   const int64_t header_line = reader.recordLine();
 
   // Header names may carry a ":type" suffix that pins the column's type.
@@ -213,7 +219,8 @@ AttributeTable parseTable(CsvReader reader, const std::string& id_column, IdMap&
       continue;
     }
     if (!seen_ids.insert(id).second) {
-      reject(DataError(reader.name(), line, id_index + 1, "duplicate " + id_column + " '" + id + "'"));
+      reject(
+          DataError(reader.name(), line, id_index + 1, "duplicate " + id_column + " '" + id + "'"));
       continue;
     }
     records.push_back({line, fields});
@@ -239,8 +246,9 @@ AttributeTable parseTable(CsvReader reader, const std::string& id_column, IdMap&
       const Column& column = table.columns()[static_cast<size_t>(column_of[c])];
       if (column.type == ColumnType::Number && !trim(record.fields[c]).empty() &&
           !parseNumber(record.fields[c])) {
-        reject(DataError(reader.name(), record.line, static_cast<int>(c + 1),
-                         "expected a number in " + names[c] + ", found '" + record.fields[c] + "'"));
+        reject(
+            DataError(reader.name(), record.line, static_cast<int>(c + 1),
+                      "expected a number in " + names[c] + ", found '" + record.fields[c] + "'"));
         bad = true;
       }
     }
@@ -254,7 +262,8 @@ AttributeTable parseTable(CsvReader reader, const std::string& id_column, IdMap&
     ++local.rows;
   }
   // Ids already in the map (from another file) may come out of order; rows are stored by index.
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [row, values] : rows) table.setRow(row, values);
   table.resize(static_cast<size_t>(ids.size()));
   if (report) *report = local;
@@ -289,7 +298,8 @@ void AttributeTable::resize(size_t rows) {
   for (auto& column : columns_) padColumn(column, rows);
 }
 
-void AttributeTable::setRow(int32_t row, const std::unordered_map<std::string, std::string>& values) {
+void AttributeTable::setRow(int32_t row,
+                            const std::unordered_map<std::string, std::string>& values) {
   const auto r = static_cast<size_t>(row);
   if (r < rows_) {
     // Rows are written once, in index order, by the loaders; rewriting would need compaction.

@@ -17,8 +17,8 @@ struct ContentModel::Profile {
     bool explicit_value = false;  // came from the shopper's own attributes
   };
   std::vector<Part> parts;
-  double budget = -1;         // BUDGET attribute, when given
-  int32_t size_code = -1;     // SIZE attribute matched against SIZES, when given
+  double budget = -1;      // BUDGET attribute, when given
+  int32_t size_code = -1;  // SIZE attribute matched against SIZES, when given
   bool wants_size = false;
 };
 
@@ -37,7 +37,8 @@ const char* userAttributeFor(const std::string& item_column) {
 }  // namespace
 
 nlohmann::json ContentModel::params() const {
-  return {{"text_weight", text_weight_}, {"number_weight", number_weight_},
+  return {{"text_weight", text_weight_},
+          {"number_weight", number_weight_},
           {"attribute_weight", attribute_weight_}};
 }
 
@@ -64,7 +65,7 @@ void ContentModel::prepare() {
   for (size_t c = 0; c < cols.size(); ++c) {
     const Column& col = cols[c];
     if (skipColumn(col.name)) continue;
-    float w = col.type == ColumnType::Text ? text_weight_
+    float w = col.type == ColumnType::Text     ? text_weight_
               : col.type == ColumnType::Number ? number_weight_
                                                : 1.0f;
     if (col.name == "PRICE") w = number_weight_;  // budget handled apart, price taste here
@@ -192,7 +193,8 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
           sum += part.p[static_cast<size_t>(*c)];
         }
         // Categories: how typical the value is; sets/text: the mean share of the item's values.
-        sim = (col.type == ColumnType::Category ? best : sum / static_cast<float>(e - b)) / part.max_p;
+        sim = (col.type == ColumnType::Category ? best : sum / static_cast<float>(e - b)) /
+              part.max_p;
       }
       num += column_weight_[k] * sim;
       den += column_weight_[k];
@@ -223,7 +225,8 @@ void ContentModel::score(const UserContext& user, std::span<float> scores) const
   scoreProfile(buildProfile(user.history, &user.attributes), scores);
 }
 
-void ContentModel::scoreFromItems(std::span<const ItemWeight> items, std::span<float> scores) const {
+void ContentModel::scoreFromItems(std::span<const ItemWeight> items,
+                                  std::span<float> scores) const {
   if (!dataset_) {
     std::fill(scores.begin(), scores.end(), 0.0f);
     return;
@@ -248,14 +251,16 @@ void ContentModel::explain(const UserContext& user, int32_t item, std::vector<Re
     }
     const auto [b, e] = col.bag(item);
     for (auto c = b; c != e; ++c) {
-      const float s = part.p[static_cast<size_t>(*c)] / part.max_p * (part.explicit_value ? 1.2f : 1.0f);
+      const float s =
+          part.p[static_cast<size_t>(*c)] / part.max_p * (part.explicit_value ? 1.2f : 1.0f);
       if (s > best && s > 0.3f) {
         best = s;
         std::string name = toLower(col.name);
         std::replace(name.begin(), name.end(), '_', ' ');
         // Show the value as written in the catalogue for this item.
         std::string value = col.dictionary[static_cast<size_t>(*c)];
-        best_text = (part.explicit_value ? "matches your " : "matches your taste in ") + name + ": " + value;
+        best_text = (part.explicit_value ? "matches your " : "matches your taste in ") + name +
+                    ": " + value;
       }
     }
   }
@@ -281,7 +286,9 @@ void ContentModel::explain(const UserContext& user, int32_t item, std::vector<Re
   }
 }
 
-void ContentModel::save(BinaryWriter& out) const { out.putString(params().dump()); }
+void ContentModel::save(BinaryWriter& out) const {
+  out.putString(params().dump());
+}
 
 void ContentModel::load(BinaryReader& in, const Dataset& data) {
   dataset_ = &data;

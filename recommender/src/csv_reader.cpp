@@ -129,7 +129,8 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       if (was_quoted) {
         const int64_t line = line_;
         skipLine();
-        throw DataError(name_, line, static_cast<int>(fields.size() + 1), "text after a closing quote");
+        throw DataError(name_, line, static_cast<int>(fields.size() + 1),
+                        "text after a closing quote");
       }
       field += c;
     }

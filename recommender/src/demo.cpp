@@ -55,9 +55,11 @@ struct Persona {
 
 int runDemo(std::ostream& out, const DemoOptions& options) {
   Dataset data;
-  data.item_attributes = AttributeTable::fromCsvText(kItems, "<built-in catalogue>", "ITEM_ID", data.items);
+  data.item_attributes =
+      AttributeTable::fromCsvText(kItems, "<built-in catalogue>", "ITEM_ID", data.items);
   // Simulated shoppers: each persona browses, tries on and buys mostly in its style and budget.
-  const Persona personas[] = {{"boho", 130}, {"street", 90}, {"formal", 260}, {"evening", 220}, {"casual", 100}};
+  const Persona personas[] = {
+      {"boho", 130}, {"street", 90}, {"formal", 260}, {"evening", 220}, {"casual", 100}};
   const Column* style = data.item_attributes.column("STYLE");
   const Column* price = data.item_attributes.column("PRICE");
   std::mt19937 rng(7);
@@ -72,9 +74,12 @@ int runDemo(std::ostream& out, const DemoOptions& options) {
       const double affinity = (in_style ? 0.7 : 0.06) * (price->number(i) <= p.budget ? 1.0 : 0.3);
       if (std::uniform_real_distribution<>(0, 1)(rng) > affinity) continue;
       const double r = std::uniform_real_distribution<>(0, 1)(rng);
-      const EventType type = r < 0.5 ? EventType::GazeDwell : r < 0.75 ? EventType::TryOn
-                             : r < 0.9 ? EventType::AddToCart : EventType::Purchase;
-      data.events.push_back({user, i, t += 60, type, type == EventType::GazeDwell ? 2500.0f : 1.0f});
+      const EventType type = r < 0.5    ? EventType::GazeDwell
+                             : r < 0.75 ? EventType::TryOn
+                             : r < 0.9  ? EventType::AddToCart
+                                        : EventType::Purchase;
+      data.events.push_back(
+          {user, i, t += 60, type, type == EventType::GazeDwell ? 2500.0f : 1.0f});
     }
   }
   data.syncSizes();
@@ -103,20 +108,25 @@ int runDemo(std::ostream& out, const DemoOptions& options) {
       }
       return a;
     };
-    out << nlohmann::json{{"new_shopper", to_json(fresh)}, {"shopper3", to_json(known)}}.dump() << "\n";
+    out << nlohmann::json{{"new_shopper", to_json(fresh)}, {"shopper3", to_json(known)}}.dump()
+        << "\n";
     return 0;
   }
   const auto print = [&](const std::string& title, const std::vector<Recommendation>& list) {
     out << title << "\n";
     int rank = 1;
     for (const auto& x : list) {
-      out << "  " << rank++ << ". " << x.name << " (" << r.data().item_attributes.value(x.item, "PRICE") << ")\n";
+      out << "  " << rank++ << ". " << x.name << " ("
+          << r.data().item_attributes.value(x.item, "PRICE") << ")\n";
       for (const auto& reason : x.reasons) out << "       - " << reason.text << "\n";
     }
   };
   out << "vrmall shopping guide demo: " << r.data().numItems() << " products, "
       << r.data().numUsers() << " simulated shoppers, model " << r.model().kind() << "\n\n";
-  print("New shopper (size M, style boho, budget 120) who looked at Floral Wrap Dress and Embroidered Blouse:", fresh);
+  print(
+      "New shopper (size M, style boho, budget 120) who looked at Floral Wrap Dress and "
+      "Embroidered Blouse:",
+      fresh);
   out << "\n";
   print("Returning shopper3 (a formal-wear persona):", known);
   return 0;

@@ -30,9 +30,10 @@ void EaseModel::fit(const TrainingData& data) {
   dataset_ = data.data;
   const int32_t n = data.numItems();
   if (n > kMaxItems) {
-    throw DataError("ease: the catalogue has " + std::to_string(n) + " items; EASE needs items² "
-                    "memory and supports at most " + std::to_string(kMaxItems) +
-                    " (use als or itemknn)");
+    throw DataError("ease: the catalogue has " + std::to_string(n) +
+                    " items; EASE needs items² "
+                    "memory and supports at most " +
+                    std::to_string(kMaxItems) + " (use als or itemknn)");
   }
   // Gram matrix XᵀX accumulated user by user (sparse rows, dense result).
   Eigen::MatrixXd g = Eigen::MatrixXd::Zero(n, n);
@@ -79,7 +80,8 @@ void EaseModel::explain(const UserContext& user, int32_t item, std::vector<Reaso
   }
   std::sort(contributions.begin(), contributions.end(), std::greater<>());
   for (size_t n = 0; n < contributions.size() && n < 2; ++n) {
-    out.push_back({becauseYou(user, contributions[n].second, *dataset_), contributions[n].first, kind()});
+    out.push_back(
+        {becauseYou(user, contributions[n].second, *dataset_), contributions[n].first, kind()});
   }
 }
 

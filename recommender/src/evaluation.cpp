@@ -22,7 +22,8 @@ std::vector<std::vector<int32_t>> relevantItems(std::span<const Interaction> tes
   return relevant;
 }
 
-ListMetrics listMetrics(std::span<const int32_t> ranked, std::span<const int32_t> relevant, size_t k) {
+ListMetrics listMetrics(std::span<const int32_t> ranked, std::span<const int32_t> relevant,
+                        size_t k) {
   ListMetrics m{0, 0, 0, 0};
   if (relevant.empty() || k == 0) return m;
   double dcg = 0, hits = 0, ap = 0;
@@ -61,10 +62,12 @@ RankingMetrics evaluateScores(const TrainingData& train,
     if (rel.empty() || row_begin == row_end) continue;
     const auto t0 = std::chrono::steady_clock::now();
     scores_of(u, scores);
-    for (auto k = row_begin; k < row_end; ++k) seen[static_cast<size_t>(train.user_items.innerIndexPtr()[k])] = 1;
+    for (auto k = row_begin; k < row_end; ++k)
+      seen[static_cast<size_t>(train.user_items.innerIndexPtr()[k])] = 1;
     const auto top = topK(scores, options.k, seen);
     const auto t1 = std::chrono::steady_clock::now();
-    for (auto k = row_begin; k < row_end; ++k) seen[static_cast<size_t>(train.user_items.innerIndexPtr()[k])] = 0;
+    for (auto k = row_begin; k < row_end; ++k)
+      seen[static_cast<size_t>(train.user_items.innerIndexPtr()[k])] = 0;
     latencies.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
     ranked.clear();
     for (const auto& s : top) {
@@ -85,7 +88,8 @@ RankingMetrics evaluateScores(const TrainingData& train,
     out.ndcg /= n;
     out.map /= n;
   }
-  const double catalogue = options.catalogue_size > 0 ? options.catalogue_size : static_cast<double>(items);
+  const double catalogue =
+      options.catalogue_size > 0 ? options.catalogue_size : static_cast<double>(items);
   double covered = 0;
   for (uint8_t r : recommended) covered += r;
   out.coverage = catalogue > 0 ? covered / catalogue : 0.0;

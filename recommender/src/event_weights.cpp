@@ -8,14 +8,22 @@ namespace vrmall::rec {
 float EventWeights::weight(const Interaction& event) const {
   if (event.value < threshold) return 0.0f;
   switch (event.type) {
-    case EventType::Rating: return rating;
-    case EventType::GazeDwell: return std::min(gaze_cap, gaze_per_second * event.value / 1000.0f);
-    case EventType::View: return view;
-    case EventType::PickUp: return pick_up;
-    case EventType::TryOn: return try_on;
-    case EventType::AddToCart: return add_to_cart;
-    case EventType::Purchase: return purchase;
-    case EventType::Other: return other * std::max(event.value, 0.0f);
+    case EventType::Rating:
+      return rating;
+    case EventType::GazeDwell:
+      return std::min(gaze_cap, gaze_per_second * event.value / 1000.0f);
+    case EventType::View:
+      return view;
+    case EventType::PickUp:
+      return pick_up;
+    case EventType::TryOn:
+      return try_on;
+    case EventType::AddToCart:
+      return add_to_cart;
+    case EventType::Purchase:
+      return purchase;
+    case EventType::Other:
+      return other * std::max(event.value, 0.0f);
   }
   return 0.0f;
 }

@@ -18,8 +18,8 @@ void standardize(std::span<float> scores, size_t top) {
   std::span<const float> basis = scores;
   if (top > 0 && top < scores.size()) {
     sample.assign(scores.begin(), scores.end());
-    std::nth_element(sample.begin(), sample.begin() + static_cast<std::ptrdiff_t>(top), sample.end(),
-                     std::greater<>());
+    std::nth_element(sample.begin(), sample.begin() + static_cast<std::ptrdiff_t>(top),
+                     sample.end(), std::greater<>());
     sample.resize(top);
     basis = sample;
   }
@@ -38,7 +38,8 @@ void standardize(std::span<float> scores, size_t top) {
 }
 
 HybridModel::HybridModel() {
-  for (const char* kind : {"popularity", "itemknn", "rp3beta", "ease", "als", "content", "session"}) {
+  for (const char* kind :
+       {"popularity", "itemknn", "rp3beta", "ease", "als", "content", "session"}) {
     bool known = false;
     for (const auto& k : modelKinds()) known = known || k == kind;
     if (!known) continue;
@@ -74,7 +75,8 @@ void HybridModel::setParams(const nlohmann::json& p) {
   normalize_top_ = p.value("normalize_top", normalize_top_);
   for (auto& part : parts_) {
     const std::string k = part.model->kind();
-    if (p.contains("weights") && p["weights"].contains(k)) part.weight = p["weights"][k].get<float>();
+    if (p.contains("weights") && p["weights"].contains(k))
+      part.weight = p["weights"][k].get<float>();
     if (p.contains("parts") && p["parts"].contains(k)) part.model->setParams(p["parts"][k]);
   }
 }
@@ -120,7 +122,8 @@ void HybridModel::computeExposure(const TrainingData& data) {
       seen[static_cast<size_t>(h.item)] = 1;
       seen_lists.back().push_back(h.item);
     }
-    for (const auto& t : topK(rows.back(), kCoverageK, seen)) counts[static_cast<size_t>(t.item)] += 1.0f;
+    for (const auto& t : topK(rows.back(), kCoverageK, seen))
+      counts[static_cast<size_t>(t.item)] += 1.0f;
     for (const auto& h : ctx.history) seen[static_cast<size_t>(h.item)] = 0;
   }
   const std::vector<float> shape = exposureShape(counts, static_cast<float>(stride));
@@ -197,7 +200,8 @@ void HybridModel::load(BinaryReader& in, const Dataset& data) {
   exposure_gamma_ = in.get<float>();
   calibrated_gamma_ = in.get<float>();
   exposure_penalty_ = in.getVector<float>();
-  if (!exposure_penalty_.empty() && exposure_penalty_.size() != static_cast<size_t>(data.numItems())) {
+  if (!exposure_penalty_.empty() &&
+      exposure_penalty_.size() != static_cast<size_t>(data.numItems())) {
     in.fail("exposure penalty size");
   }
   const auto n = in.get<uint32_t>();

@@ -110,14 +110,17 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
   std::vector<Fold> folds(static_cast<size_t>(nfolds));
   for (int f = 0; f < nfolds; ++f) {
     Fold& fold = folds[static_cast<size_t>(f)];
-    const ValidationSplit v = carveValidation(train, options.validation_fraction, options.seed + static_cast<uint64_t>(f));
+    const ValidationSplit v = carveValidation(train, options.validation_fraction,
+                                              options.seed + static_cast<uint64_t>(f));
     fold.fit = makeTrainingData(data, v.fit_events, weights, options.threads, options.seed);
     fold.relevant = relevantItems(v.held_out, data.numUsers(), weights);
     for (int32_t u = 0; u < fold.fit.numUsers(); ++u) {
-      const auto begin = fold.fit.user_items.outerIndexPtr()[u], end = fold.fit.user_items.outerIndexPtr()[u + 1];
+      const auto begin = fold.fit.user_items.outerIndexPtr()[u],
+                 end = fold.fit.user_items.outerIndexPtr()[u + 1];
       if (fold.relevant[static_cast<size_t>(u)].empty() || begin == end) continue;
       fold.users.push_back(u);
-      fold.seen.emplace_back(fold.fit.user_items.innerIndexPtr() + begin, fold.fit.user_items.innerIndexPtr() + end);
+      fold.seen.emplace_back(fold.fit.user_items.innerIndexPtr() + begin,
+                             fold.fit.user_items.innerIndexPtr() + end);
     }
     fold.z.resize(parts_.size());
   }
@@ -168,7 +171,8 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
     std::vector<float> one(parts_.size(), 0.0f);
     one[p] = 1.0f;
     const double o = objective(one, nullptr);
-    result.trials.push_back({{"part", parts_[p].model->kind()}, {"params", parts_[p].model->params()}, {"ndcg", o}});
+    result.trials.push_back(
+        {{"part", parts_[p].model->kind()}, {"params", parts_[p].model->params()}, {"ndcg", o}});
     if (o > best) {
       best = o;
       best_part = p;
@@ -185,7 +189,8 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
       if (!usable[p] || p == best_part) continue;
       const bool popularity = parts_[p].model->kind() == "popularity";
       for (float v : popularity ? popularity_steps : steps) {
-        if (options.progress) options.progress(std::min(++evals, total), total, "hybrid: blend weights");
+        if (options.progress)
+          options.progress(std::min(++evals, total), total, "hybrid: blend weights");
         if (v == w[p]) continue;
         std::vector<float> trial = w;
         trial[p] = v;

@@ -25,14 +25,22 @@ EventType eventTypeFromString(std::string_view name) {
 
 const char* toString(EventType type) {
   switch (type) {
-    case EventType::Rating: return "rating";
-    case EventType::GazeDwell: return "gaze_dwell";
-    case EventType::View: return "view";
-    case EventType::PickUp: return "pick_up";
-    case EventType::TryOn: return "try_on";
-    case EventType::AddToCart: return "add_to_cart";
-    case EventType::Purchase: return "purchase";
-    case EventType::Other: return "other";
+    case EventType::Rating:
+      return "rating";
+    case EventType::GazeDwell:
+      return "gaze_dwell";
+    case EventType::View:
+      return "view";
+    case EventType::PickUp:
+      return "pick_up";
+    case EventType::TryOn:
+      return "try_on";
+    case EventType::AddToCart:
+      return "add_to_cart";
+    case EventType::Purchase:
+      return "purchase";
+    case EventType::Other:
+      return "other";
   }
   return "other";
 }
@@ -42,18 +50,24 @@ namespace {
 std::vector<Interaction> parse(CsvReader reader, IdMap& users, IdMap& items,
                                const LoadOptions& options, LoadReport* report) {
   std::vector<std::string> fields;
-  if (!reader.next(fields)) throw DataError(reader.name(), 1, 0, "empty file: expected a header row");
+  if (!reader.next(fields))
+    throw DataError(reader.name(), 1, 0, "empty file: expected a header row");
   const int64_t header_line = reader.recordLine();
   int user_col = -1, item_col = -1, time_col = -1, type_col = -1, value_col = -1;
   for (size_t c = 0; c < fields.size(); ++c) {
     std::string name = toLower(trim(fields[c]));
     if (const auto colon = name.find(':'); colon != std::string::npos) name.resize(colon);
     const int index = static_cast<int>(c);
-    if (name == "user_id") user_col = index;
-    else if (name == "item_id") item_col = index;
-    else if (name == "timestamp") time_col = index;
-    else if (name == "event_type") type_col = index;
-    else if (name == "event_value") value_col = index;
+    if (name == "user_id")
+      user_col = index;
+    else if (name == "item_id")
+      item_col = index;
+    else if (name == "timestamp")
+      time_col = index;
+    else if (name == "event_type")
+      type_col = index;
+    else if (name == "event_value")
+      value_col = index;
   }
   if (user_col < 0 || item_col < 0) {
     throw DataError(reader.name(), header_line, 0,
@@ -78,9 +92,9 @@ std::vector<Interaction> parse(CsvReader reader, IdMap& users, IdMap& items,
     }
     const int64_t line = reader.recordLine();
     if (fields.size() != width) {
-      reject(DataError(reader.name(), line, static_cast<int>(std::min(fields.size(), width) + 1),
-                       "expected " + std::to_string(width) + " fields, found " +
-                           std::to_string(fields.size())));
+      reject(DataError(
+          reader.name(), line, static_cast<int>(std::min(fields.size(), width) + 1),
+          "expected " + std::to_string(width) + " fields, found " + std::to_string(fields.size())));
       continue;
     }
     const auto user = trim(fields[static_cast<size_t>(user_col)]);

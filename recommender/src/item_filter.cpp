@@ -1,8 +1,8 @@
 #include "vrmall/rec/item_filter.h"
 
 #include <cctype>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 
 #include "vrmall/rec/data_error.h"
 #include "vrmall/rec/text_util.h"
@@ -21,9 +21,12 @@ struct ItemFilter::Node {
 
   bool eval(int32_t item) const {
     switch (kind) {
-      case Kind::And: return a->eval(item) && b->eval(item);
-      case Kind::Or: return a->eval(item) || b->eval(item);
-      case Kind::Not: return !a->eval(item);
+      case Kind::And:
+        return a->eval(item) && b->eval(item);
+      case Kind::Or:
+        return a->eval(item) || b->eval(item);
+      case Kind::Not:
+        return !a->eval(item);
       case Kind::Compare: {
         if (column->type == ColumnType::Number) {
           const double x = column->number(item);
@@ -38,7 +41,8 @@ struct ItemFilter::Node {
         const bool has = hasAny(item);
         return op == "=" ? has : !has;
       }
-      case Kind::In: return hasAny(item) != negate_in;
+      case Kind::In:
+        return hasAny(item) != negate_in;
     }
     return false;
   }
@@ -81,7 +85,8 @@ class Parser {
     for (size_t i = 0; i < n; ++i) {
       if (std::toupper(static_cast<unsigned char>(s_[pos_ + i])) != word[i]) return false;
     }
-    if (pos_ + n < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_ + n])) || s_[pos_ + n] == '_')) {
+    if (pos_ + n < s_.size() &&
+        (std::isalnum(static_cast<unsigned char>(s_[pos_ + n])) || s_[pos_ + n] == '_')) {
       return false;
     }
     pos_ += n;
@@ -98,7 +103,9 @@ class Parser {
   std::string identifier() {
     skip();
     const size_t start = pos_;
-    while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) ++pos_;
+    while (pos_ < s_.size() &&
+           (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
+      ++pos_;
     if (start == pos_) fail("expected a column name");
     return s_.substr(start, pos_ - start);
   }
@@ -209,7 +216,8 @@ class Parser {
       if (!number) fail("column " + column->name + " holds numbers; '" + v + "' is not one");
       n->number = *number;
     } else {
-      if (op != "=" && op != "!=") fail("column " + column->name + " is not numeric; use =, != or IN");
+      if (op != "=" && op != "!=")
+        fail("column " + column->name + " is not numeric; use =, != or IN");
       if (auto code = column->findCode(v)) n->codes.push_back(*code);
     }
     return n;
@@ -250,7 +258,9 @@ ItemFilter ItemFilter::parse(const std::string& expression, const AttributeTable
   return f;
 }
 
-bool ItemFilter::matches(int32_t item) const { return !root_ || root_->eval(item); }
+bool ItemFilter::matches(int32_t item) const {
+  return !root_ || root_->eval(item);
+}
 
 void ItemFilter::excludeFailing(std::vector<uint8_t>& mask) const {
   if (!root_) return;

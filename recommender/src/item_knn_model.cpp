@@ -9,10 +9,15 @@
 namespace vrmall::rec {
 
 nlohmann::json ItemKnnModel::params() const {
-  return {{"neighbours", neighbours_}, {"weighting", toString(weighting_)},
-          {"bm25_k1", bm25_.k1},       {"bm25_b", bm25_.b},
-          {"normalize", normalize_},   {"shrink", shrink_},
-          {"similarity", rp3_ ? "rp3beta" : "dot"}, {"rp3_alpha", rp3_alpha_}, {"rp3_beta", rp3_beta_}};
+  return {{"neighbours", neighbours_},
+          {"weighting", toString(weighting_)},
+          {"bm25_k1", bm25_.k1},
+          {"bm25_b", bm25_.b},
+          {"normalize", normalize_},
+          {"shrink", shrink_},
+          {"similarity", rp3_ ? "rp3beta" : "dot"},
+          {"rp3_alpha", rp3_alpha_},
+          {"rp3_beta", rp3_beta_}};
 }
 
 void ItemKnnModel::setParams(const nlohmann::json& p) {
@@ -22,7 +27,8 @@ void ItemKnnModel::setParams(const nlohmann::json& p) {
   bm25_.b = p.value("bm25_b", bm25_.b);
   normalize_ = p.value("normalize", normalize_);
   shrink_ = p.value("shrink", shrink_);
-  if (p.contains("similarity") && !fixed_rp3_) rp3_ = p["similarity"].get<std::string>() == "rp3beta";
+  if (p.contains("similarity") && !fixed_rp3_)
+    rp3_ = p["similarity"].get<std::string>() == "rp3beta";
   rp3_alpha_ = p.value("rp3_alpha", rp3_alpha_);
   rp3_beta_ = p.value("rp3_beta", rp3_beta_);
 }
@@ -97,7 +103,8 @@ void ItemKnnModel::explain(const UserContext& user, int32_t item, std::vector<Re
   }
   std::sort(contributions.begin(), contributions.end(), std::greater<>());
   for (size_t n = 0; n < contributions.size() && n < 2; ++n) {
-    out.push_back({becauseYou(user, contributions[n].second, *dataset_), contributions[n].first, kind()});
+    out.push_back(
+        {becauseYou(user, contributions[n].second, *dataset_), contributions[n].first, kind()});
   }
 }
 

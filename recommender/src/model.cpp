@@ -20,8 +20,9 @@ TrainingData makeTrainingData(const Dataset& data, std::span<const Interaction> 
     }
   }
   for (auto& list : t.user_events) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](const Interaction& a, const Interaction& b) { return a.timestamp < b.timestamp; });
+    std::stable_sort(list.begin(), list.end(), [](const Interaction& a, const Interaction& b) {
+      return a.timestamp < b.timestamp;
+    });
   }
   return t;
 }

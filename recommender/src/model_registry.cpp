@@ -1,17 +1,18 @@
 #include "vrmall/rec/als_model.h"
+#include "vrmall/rec/content_model.h"
 #include "vrmall/rec/data_error.h"
 #include "vrmall/rec/ease_model.h"
 #include "vrmall/rec/hybrid_model.h"
 #include "vrmall/rec/item_knn_model.h"
 #include "vrmall/rec/model.h"
 #include "vrmall/rec/popularity_model.h"
-#include "vrmall/rec/content_model.h"
 #include "vrmall/rec/session_model.h"
 
 namespace vrmall::rec {
 
 const std::vector<std::string>& modelKinds() {
-  static const std::vector<std::string> kinds = {"popularity", "itemknn", "rp3beta", "ease", "als", "content", "session", "hybrid"};
+  static const std::vector<std::string> kinds = {"popularity", "itemknn", "rp3beta", "ease",
+                                                 "als",        "content", "session", "hybrid"};
   return kinds;
 }
 

@@ -18,7 +18,8 @@ void PopularityModel::score(const UserContext&, std::span<float> scores) const {
   for (size_t i = 0; i < scores.size(); ++i) scores[i] = i < counts_.size() ? counts_[i] : 0.0f;
 }
 
-void PopularityModel::explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const {
+void PopularityModel::explain(const UserContext& user, int32_t item,
+                              std::vector<Reason>& out) const {
   const auto i = static_cast<size_t>(item);
   if (i >= counts_.size() || counts_[i] < 1.0f) return;
   const int n = static_cast<int>(counts_[i]);
@@ -36,11 +37,14 @@ void PopularityModel::explain(const UserContext& user, int32_t item, std::vector
       }
     }
   }
-  out.push_back({"popular: " + std::to_string(n) + (n == 1 ? " shopper" : " shoppers") + " chose it",
-                 std::log1p(counts_[i]) * 0.1f, kind()});
+  out.push_back(
+      {"popular: " + std::to_string(n) + (n == 1 ? " shopper" : " shoppers") + " chose it",
+       std::log1p(counts_[i]) * 0.1f, kind()});
 }
 
-void PopularityModel::save(BinaryWriter& out) const { out.putVector(counts_); }
+void PopularityModel::save(BinaryWriter& out) const {
+  out.putVector(counts_);
+}
 
 void PopularityModel::load(BinaryReader& in, const Dataset& data) {
   dataset_ = &data;

@@ -68,10 +68,12 @@ Recommender Recommender::train(Dataset data, const TrainOptions& options, Tuning
     if (!options.params.is_null()) r.model_->setParams(options.params);
     if (tuning) *tuning = std::move(result);
   }
-  r.training_ = makeTrainingData(*r.data_, r.data_->events, options.weights, options.threads, options.seed);
+  r.training_ =
+      makeTrainingData(*r.data_, r.data_->events, options.weights, options.threads, options.seed);
   const auto start = std::chrono::steady_clock::now();
   r.model_->fit(r.training_);
-  r.train_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.train_seconds_ =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
 
@@ -100,10 +102,12 @@ void Recommender::save(const std::string& path) const {
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw DataError(path + ": cannot write model file");
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
     if (!out) throw DataError(path + ": write failed (disk full?)");
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw DataError(path + ": cannot replace model file");
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    throw DataError(path + ": cannot replace model file");
 }
 
 Recommender Recommender::load(const std::string& path) {
@@ -116,13 +120,14 @@ Recommender Recommender::load(const std::string& path) {
   const auto version = header.get<uint32_t>();
   if (version != kFormatVersion) {
     throw DataError(path + ": model format version " + std::to_string(version) +
-                    " is not supported (this build reads version " + std::to_string(kFormatVersion) +
-                    "); retrain with vrmall-rec train");
+                    " is not supported (this build reads version " +
+                    std::to_string(kFormatVersion) + "); retrain with vrmall-rec train");
   }
   const auto size = header.get<uint64_t>();
   if (size != header.remaining() - 8) {
     throw DataError(path + ": model file is truncated (payload says " + std::to_string(size) +
-                    " bytes, file holds " + std::to_string(header.remaining() >= 8 ? header.remaining() - 8 : 0) + ")");
+                    " bytes, file holds " +
+                    std::to_string(header.remaining() >= 8 ? header.remaining() - 8 : 0) + ")");
   }
   const uint8_t* payload = bytes.data() + header.position();
   uint64_t stored = 0;
@@ -140,11 +145,13 @@ Recommender Recommender::load(const std::string& path) {
   r.data_->user_attributes = readTable(in);
   r.data_->events = in.getVector<Interaction>();
   for (const auto& e : r.data_->events) {
-    if (e.user < 0 || e.user >= r.data_->numUsers() || e.item < 0 || e.item >= r.data_->numItems()) {
+    if (e.user < 0 || e.user >= r.data_->numUsers() || e.item < 0 ||
+        e.item >= r.data_->numItems()) {
       in.fail("event ids");
     }
   }
-  if (r.data_->item_attributes.rows() != static_cast<size_t>(r.data_->numItems())) in.fail("item table rows");
+  if (r.data_->item_attributes.rows() != static_cast<size_t>(r.data_->numItems()))
+    in.fail("item table rows");
   const auto weights = in.get<EventWeights>();
   const std::string kind = in.getString();
   try {
@@ -220,7 +227,8 @@ std::vector<Recommendation> Recommender::recommend(const UserContext& user,
     // Two parts may say the same thing in the same words; say it once.
     std::vector<Reason> unique;
     for (auto& reason : r.reasons) {
-      const bool dup = std::any_of(unique.begin(), unique.end(), [&](const Reason& u) { return u.text == reason.text; });
+      const bool dup = std::any_of(unique.begin(), unique.end(),
+                                   [&](const Reason& u) { return u.text == reason.text; });
       if (!dup && unique.size() < options.reasons) unique.push_back(std::move(reason));
     }
     if (unique.empty()) unique.push_back({"popular with shoppers like you", 0.0f, "fallback"});

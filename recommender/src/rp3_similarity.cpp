@@ -1,7 +1,6 @@
-#include <algorithm>
 #include <cmath>
-#include <thread>
 
+#include "top_k_rows.h"
 #include "vrmall/rec/item_knn_model.h"
 
 namespace vrmall::rec {
@@ -23,16 +22,13 @@ SparseMatrix rp3Similarity(const SparseMatrix& user_items, float alpha, float be
   }
   std::vector<float> pop_div(static_cast<size_t>(items));
   for (int32_t j = 0; j < items; ++j) {
-    const float degree = static_cast<float>(by_item.outerIndexPtr()[j + 1] - by_item.outerIndexPtr()[j]);
+    const auto degree =
+        static_cast<float>(by_item.outerIndexPtr()[j + 1] - by_item.outerIndexPtr()[j]);
     pop_div[static_cast<size_t>(j)] = degree > 0 ? std::pow(degree, -beta) : 0.0f;
   }
-  const int workers = std::max(1, std::min(threads, 16));
-  std::vector<std::vector<Eigen::Triplet<float, int32_t>>> parts(static_cast<size_t>(workers));
-  const auto work = [&](int worker) {
-    std::vector<float> acc(static_cast<size_t>(items), 0.0f);
-    std::vector<int32_t> touched;
-    std::vector<std::pair<float, int32_t>> row;
-    for (int32_t i = worker; i < items; i += workers) {
+  return topKRows(items, neighbours, threads, [&] {
+    return [&, acc = std::vector<float>(static_cast<size_t>(items), 0.0f),
+            touched = std::vector<int32_t>()](int32_t i, auto& row) mutable {
       touched.clear();
       for (decltype(by_item)::InnerIterator it(by_item, i); it; ++it) {
         const auto u = static_cast<size_t>(it.row());
@@ -44,30 +40,13 @@ SparseMatrix rp3Similarity(const SparseMatrix& user_items, float alpha, float be
           acc[static_cast<size_t>(j)] += p_iu * std::pow(jt.value() / user_sum[u], alpha);
         }
       }
-      row.clear();
       for (const int32_t j : touched) {
         const float s = acc[static_cast<size_t>(j)] * pop_div[static_cast<size_t>(j)];
         if (s > 0.0f) row.emplace_back(s, j);
         acc[static_cast<size_t>(j)] = 0.0f;
       }
-      const auto k = std::min(row.size(), static_cast<size_t>(std::max(neighbours, 1)));
-      std::partial_sort(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(k), row.end(),
-                        [](const auto& a, const auto& b) {
-                          return a.first > b.first || (a.first == b.first && a.second < b.second);
-                        });
-      for (size_t n = 0; n < k; ++n) parts[static_cast<size_t>(worker)].emplace_back(i, row[n].second, row[n].first);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
-  work(0);
-  for (auto& t : pool) t.join();
-  std::vector<Eigen::Triplet<float, int32_t>> all;
-  for (auto& p : parts) all.insert(all.end(), p.begin(), p.end());
-  SparseMatrix sim(items, items);
-  sim.setFromTriplets(all.begin(), all.end());
-  sim.makeCompressed();
-  return sim;
+    };
+  });
 }
 
 }  // namespace vrmall::rec

@@ -46,7 +46,8 @@ void SessionModel::fit(const TrainingData& data) {
 std::vector<ItemWeight> SessionModel::sessionItems(const UserContext& user) const {
   std::map<int32_t, float> by_item;
   const size_t n = user.events.size();
-  const size_t first = n > static_cast<size_t>(max_events_) ? n - static_cast<size_t>(max_events_) : 0;
+  const size_t first =
+      n > static_cast<size_t>(max_events_) ? n - static_cast<size_t>(max_events_) : 0;
   const int64_t now = user.now ? user.now : (n ? user.events.back().timestamp : 0);
   for (size_t k = first; k < n; ++k) {
     const auto& e = user.events[k];

@@ -24,7 +24,8 @@ SparseMatrix readSparse(BinaryReader& in, int32_t rows, int32_t cols) {
   std::vector<Eigen::Triplet<float, int32_t>> triplets;
   triplets.reserve(values.size());
   for (int32_t r = 0; r < rows; ++r) {
-    if (outer[static_cast<size_t>(r)] > outer[static_cast<size_t>(r) + 1]) in.fail("sparse row order");
+    if (outer[static_cast<size_t>(r)] > outer[static_cast<size_t>(r) + 1])
+      in.fail("sparse row order");
     for (int32_t k = outer[static_cast<size_t>(r)]; k < outer[static_cast<size_t>(r) + 1]; ++k) {
       const int32_t c = inner[static_cast<size_t>(k)];
       if (c < 0 || c >= cols) in.fail("sparse column index");

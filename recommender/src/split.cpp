@@ -51,7 +51,8 @@ Split randomSplit(std::span<const Interaction> events, double test_fraction, uin
       n_test = static_cast<size_t>(std::floor(test_fraction * static_cast<double>(pairs.size())));
       n_test = std::clamp<size_t>(n_test, 1, pairs.size() - 1);
     }
-    for (size_t k = 0; k < pairs.size(); ++k) emit(events, pairs[k], k < n_test ? split.test : split.train);
+    for (size_t k = 0; k < pairs.size(); ++k)
+      emit(events, pairs[k], k < n_test ? split.test : split.train);
   }
   return split;
 }

@@ -6,7 +6,8 @@
 
 namespace vrmall::rec {
 
-ValidationSplit carveValidation(std::span<const Interaction> train, double fraction, uint64_t seed) {
+ValidationSplit carveValidation(std::span<const Interaction> train, double fraction,
+                                uint64_t seed) {
   // A different stream from any test split made with the same seed.
   Split s = randomSplit(train, fraction, seed * 7919 + 17);
   return {std::move(s.train), std::move(s.test)};
@@ -44,7 +45,8 @@ TuningResult tuneOnSplit(Model& model, const TrainingData& fit_data,
 
 TuningResult tuneModel(Model& model, const Dataset& data, std::span<const Interaction> train,
                        const EventWeights& weights, const TuningOptions& options) {
-  if (auto* hybrid = dynamic_cast<HybridModel*>(&model)) return hybrid->tune(data, train, weights, options);
+  if (auto* hybrid = dynamic_cast<HybridModel*>(&model))
+    return hybrid->tune(data, train, weights, options);
   // Single models: mean validation NDCG over several carved folds, which steadies the choice
   // where the curve is flat (EASE's lambda, ALS's regularisation).
   TuningResult result;
@@ -52,7 +54,8 @@ TuningResult tuneModel(Model& model, const Dataset& data, std::span<const Intera
   std::vector<double> mean;
   const int folds = std::max(1, options.folds);
   for (int f = 0; f < folds; ++f) {
-    const ValidationSplit v = carveValidation(train, options.validation_fraction, options.seed + static_cast<uint64_t>(f));
+    const ValidationSplit v = carveValidation(train, options.validation_fraction,
+                                              options.seed + static_cast<uint64_t>(f));
     const TrainingData fit_data =
         makeTrainingData(data, v.fit_events, weights, options.threads, options.seed);
     model.setParams(base);
@@ -60,9 +63,11 @@ TuningResult tuneModel(Model& model, const Dataset& data, std::span<const Intera
     fold_options.progress = [&](size_t done, size_t total, const std::string& what) {
       if (options.progress) options.progress(f * total + done, folds * total, what);
     };
-    const TuningResult r = tuneOnSplit(model, fit_data, relevantItems(v.held_out, data.numUsers(), weights), fold_options);
+    const TuningResult r = tuneOnSplit(
+        model, fit_data, relevantItems(v.held_out, data.numUsers(), weights), fold_options);
     if (mean.empty()) mean.assign(r.trials.size(), 0.0);
-    for (size_t c = 0; c < r.trials.size(); ++c) mean[c] += r.trials[c]["ndcg"].get<double>() / folds;
+    for (size_t c = 0; c < r.trials.size(); ++c)
+      mean[c] += r.trials[c]["ndcg"].get<double>() / folds;
     if (f == 0) result.trials = r.trials;
   }
   const auto space = model.searchSpace();

@@ -18,9 +18,12 @@ Weighting weightingFromString(const std::string& name) {
 
 std::string toString(Weighting w) {
   switch (w) {
-    case Weighting::None: return "none";
-    case Weighting::TfIdf: return "tfidf";
-    case Weighting::Bm25: return "bm25";
+    case Weighting::None:
+      return "none";
+    case Weighting::TfIdf:
+      return "tfidf";
+    case Weighting::Bm25:
+      return "bm25";
   }
   return "none";
 }

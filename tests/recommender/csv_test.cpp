@@ -8,7 +8,9 @@ namespace vrmall::rec {
 namespace {
 
 TEST(CsvReader, QuotedFieldsCrlfAndBom) {
-  auto r = CsvReader::fromString("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",2\n");
+  auto r = CsvReader::fromString(
+      "\xEF\xBB\xBF"
+      "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",2\n");
   std::vector<std::string> f;
   ASSERT_TRUE(r.next(f));
   EXPECT_EQ(f, (std::vector<std::string>{"a", "b"}));
@@ -63,8 +65,8 @@ TEST(AttributeTable, InfersTypesAndSplitsSets) {
 TEST(AttributeTable, BadRowNamesFileLineAndColumn) {
   IdMap ids;
   try {
-    AttributeTable::fromCsvText("ITEM_ID,NAME,PRICE\n1,Shirt,10\n2,Dress, with comma,20\n", "items.csv",
-                                "ITEM_ID", ids);
+    AttributeTable::fromCsvText("ITEM_ID,NAME,PRICE\n1,Shirt,10\n2,Dress, with comma,20\n",
+                                "items.csv", "ITEM_ID", ids);
     FAIL() << "expected an error";
   } catch (const DataError& e) {
     EXPECT_EQ(e.line(), 3);
@@ -75,8 +77,9 @@ TEST(AttributeTable, BadRowNamesFileLineAndColumn) {
 
 TEST(AttributeTable, NonNumberInKnownNumberColumnIsAnError) {
   IdMap ids;
-  EXPECT_THROW(AttributeTable::fromCsvText("ITEM_ID,PRICE\n1,10\n2,cheap\n", "i.csv", "ITEM_ID", ids),
-               DataError);
+  EXPECT_THROW(
+      AttributeTable::fromCsvText("ITEM_ID,PRICE\n1,10\n2,cheap\n", "i.csv", "ITEM_ID", ids),
+      DataError);
 }
 
 TEST(AttributeTable, SkipBadRowsCountsThem) {
@@ -84,8 +87,9 @@ TEST(AttributeTable, SkipBadRowsCountsThem) {
   LoadOptions o;
   o.skip_bad_rows = true;
   LoadReport report;
-  const auto t = AttributeTable::fromCsvText("ITEM_ID,NAME,PRICE\n1,Shirt,10\n2,Dress, long,20\n3,Hat,5\n1,Dup,3\n",
-                                             "i.csv", "ITEM_ID", ids, o, &report);
+  const auto t = AttributeTable::fromCsvText(
+      "ITEM_ID,NAME,PRICE\n1,Shirt,10\n2,Dress, long,20\n3,Hat,5\n1,Dup,3\n", "i.csv", "ITEM_ID",
+      ids, o, &report);
   EXPECT_EQ(report.rows, 2);
   EXPECT_EQ(report.skipped, 2);
   EXPECT_EQ(report.problems.size(), 2u);
@@ -96,14 +100,16 @@ TEST(AttributeTable, SkipBadRowsCountsThem) {
 TEST(Interactions, ParsesSchemaAndRejectsBadValues) {
   IdMap users, items;
   const auto events = parseInteractions(
-      "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\nu1,i1,100,gaze_dwell,3200\nu1,i2,101,purchase,\n",
+      "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\nu1,i1,100,gaze_dwell,3200\nu1,i2,101,"
+      "purchase,\n",
       "e.csv", users, items);
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].type, EventType::GazeDwell);
   EXPECT_FLOAT_EQ(events[0].value, 3200.0f);
   EXPECT_FLOAT_EQ(events[1].value, 1.0f);
   try {
-    parseInteractions("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\nu1,i1,soon,view,1\n", "e.csv", users, items);
+    parseInteractions("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\nu1,i1,soon,view,1\n",
+                      "e.csv", users, items);
     FAIL();
   } catch (const DataError& e) {
     EXPECT_EQ(e.line(), 2);

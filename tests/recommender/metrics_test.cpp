@@ -39,14 +39,16 @@ TEST(TopK, OrdersBestFirstAndSkipsExcluded) {
 std::vector<Interaction> syntheticEvents() {
   std::vector<Interaction> e;
   for (int u = 0; u < 20; ++u) {
-    for (int i = 0; i < 10; ++i) e.push_back({u, (u + i) % 30, 1000 + u * 100 + i, EventType::Rating, 5});
+    for (int i = 0; i < 10; ++i)
+      e.push_back({u, (u + i) % 30, 1000 + u * 100 + i, EventType::Rating, 5});
   }
   return e;
 }
 
 TEST(Split, RandomIsSeededAndDisjoint) {
   const auto events = syntheticEvents();
-  const auto a = randomSplit(events, 0.2, 1), b = randomSplit(events, 0.2, 1), c = randomSplit(events, 0.2, 2);
+  const auto a = randomSplit(events, 0.2, 1), b = randomSplit(events, 0.2, 1),
+             c = randomSplit(events, 0.2, 2);
   EXPECT_EQ(a.test.size(), 40u);
   EXPECT_EQ(a.train.size(), 160u);
   ASSERT_EQ(a.test.size(), b.test.size());

@@ -1,8 +1,7 @@
 // End-to-end quality on MovieLens 100K split42, through the vrmall-rec command as QA runs it.
 // Every model tunes itself on validation data carved from train.csv; test.csv is only scored.
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "test_support.h"
 
@@ -11,9 +10,10 @@ namespace {
 
 nlohmann::json runEval(const std::string& model, const std::string& extra = "") {
   const std::string d = test::ml100k();
-  const std::string cmd = std::string(VRMALL_REC_BIN) + " eval --train " + d + "/split42/train.csv --test " + d +
-                          "/split42/test.csv --items " + d + "/items.csv --users " + d +
-                          "/users.csv --k 10 --format json --model " + model + " " + extra;
+  const std::string cmd = std::string(VRMALL_REC_BIN) + " eval --train " + d +
+                          "/split42/train.csv --test " + d + "/split42/test.csv --items " + d +
+                          "/items.csv --users " + d + "/users.csv --k 10 --format json --model " +
+                          model + " " + extra;
   FILE* pipe = popen(cmd.c_str(), "r");
   std::string out;
   char buffer[4096];

@@ -1,10 +1,11 @@
+#include "vrmall/rec/recommender.h"
+
 #include <random>
 
 #include "test_support.h"
 #include "vrmall/rec/als_model.h"
 #include "vrmall/rec/data_error.h"
 #include "vrmall/rec/demo.h"
-#include "vrmall/rec/recommender.h"
 
 namespace vrmall::rec {
 namespace {
@@ -14,8 +15,9 @@ Dataset twoTasteStore() {
   Dataset d;
   std::string csv = "ITEM_ID,NAME,STYLE,PRICE,SIZES\n";
   for (int i = 0; i < 20; ++i) {
-    csv += "i" + std::to_string(i) + ",Item " + std::to_string(i) + "," + (i < 10 ? "boho" : "street") + "," +
-           std::to_string(20 + i * 10) + "," + (i % 2 ? "S|M" : "L|XL") + "\n";
+    csv += "i" + std::to_string(i) + ",Item " + std::to_string(i) + "," +
+           (i < 10 ? "boho" : "street") + "," + std::to_string(20 + i * 10) + "," +
+           (i % 2 ? "S|M" : "L|XL") + "\n";
   }
   d.item_attributes = AttributeTable::fromCsvText(csv, "items.csv", "ITEM_ID", d.items);
   std::mt19937 rng(3);
@@ -62,8 +64,8 @@ TEST_P(RecommenderTest, LearnsTasteAndRoundTripsThroughModelFile) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllModels, RecommenderTest,
-                         ::testing::Values("popularity", "itemknn", "rp3beta", "ease", "als", "content",
-                                           "session", "hybrid"));
+                         ::testing::Values("popularity", "itemknn", "rp3beta", "ease", "als",
+                                           "content", "session", "hybrid"));
 
 TEST(Recommender, ColdStartFromAttributesAndGaze) {
   TrainOptions o;
@@ -78,9 +80,9 @@ TEST(Recommender, ColdStartFromAttributesAndGaze) {
   ASSERT_EQ(list.size(), 4u);
   bool gaze_reason = false;
   for (const auto& x : list) {
-    EXPECT_GE(x.item, 10);       // street
-    EXPECT_EQ(x.item % 2, 1);    // stocked in M
-    EXPECT_NE(x.id, "i12");      // already looked at
+    EXPECT_GE(x.item, 10);     // street
+    EXPECT_EQ(x.item % 2, 1);  // stocked in M
+    EXPECT_NE(x.id, "i12");    // already looked at
     for (const auto& reason : x.reasons) {
       gaze_reason = gaze_reason || reason.text == "because you looked at Item 12 for 3.2 s";
     }
@@ -99,7 +101,12 @@ TEST(Recommender, FilterAndExclusions) {
   for (const auto& x : r.recommend(r.contextFor("u2"), ro)) {
     EXPECT_LT(r.data().item_attributes.column("PRICE")->number(x.item), 100);
   }
-  EXPECT_THROW({ ro.filter = "PRICE < "; r.recommend(r.contextFor("u2"), ro); }, DataError);
+  EXPECT_THROW(
+      {
+        ro.filter = "PRICE < ";
+        r.recommend(r.contextFor("u2"), ro);
+      },
+      DataError);
 }
 
 TEST(Als, FoldInMatchesTrainedFactorsDirection) {
@@ -135,7 +142,8 @@ TEST(ModelFile, CorruptTruncatedAndForeignFilesAreClearErrors) {
   flipped[flipped.size() / 2] ^= 0x5A;
   expect_error(test::tempFile("flipped.bin", flipped), "checksum");
   expect_error(test::tempFile("short.bin", bytes.substr(0, bytes.size() / 3)), "truncated");
-  expect_error(test::tempFile("foreign.bin", "hello world, not a model at all"), "not a vrmall model");
+  expect_error(test::tempFile("foreign.bin", "hello world, not a model at all"),
+               "not a vrmall model");
   std::string future = bytes;
   future[8] = 99;
   expect_error(test::tempFile("future.bin", future), "version 99");
@@ -145,7 +153,8 @@ TEST(ModelFile, CorruptTruncatedAndForeignFilesAreClearErrors) {
 TEST(Demo, PrintsSuggestionsWithReasons) {
   std::ostringstream out;
   ASSERT_EQ(runDemo(out, {}), 0);
-  EXPECT_NE(out.str().find("because you looked at Floral Wrap Dress for 3.2 s"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("because you looked at Floral Wrap Dress for 3.2 s"), std::string::npos)
+      << out.str();
 }
 
 }  // namespace

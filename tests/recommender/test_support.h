@@ -7,12 +7,18 @@
 
 namespace vrmall::rec::test {
 
-inline std::string sharedDir() { return VRMALL_SHARED_DIR; }
-inline std::string ml100k() { return sharedDir() + "/datasets/ml-100k"; }
-inline bool haveMl100k() { return std::filesystem::exists(ml100k() + "/split42/train.csv"); }
+inline std::string sharedDir() {
+  return VRMALL_SHARED_DIR;
+}
+inline std::string ml100k() {
+  return sharedDir() + "/datasets/ml-100k";
+}
+inline bool haveMl100k() {
+  return std::filesystem::exists(ml100k() + "/split42/train.csv");
+}
 
-#define VRMALL_REQUIRE_ML100K()                                                              \
-  if (!::vrmall::rec::test::haveMl100k())                                                    \
+#define VRMALL_REQUIRE_ML100K()           \
+  if (!::vrmall::rec::test::haveMl100k()) \
   GTEST_SKIP() << "../shared/datasets/ml-100k not found (set VRMALL_SHARED_DIR); skipping"
 
 inline std::string tempFile(const std::string& name, const std::string& content) {

@@ -21,8 +21,8 @@ std::optional<ColumnType> columnTypeFromString(std::string_view name);
 struct Column {
   std::string name;  // upper-case as in the header, without a ":type" suffix
   ColumnType type = ColumnType::Category;
-  std::vector<double> numbers;          // Number: one per row, NaN when missing
-  std::vector<uint32_t> offsets{0};     // bag types: row r's codes are codes[offsets[r]..offsets[r+1])
+  std::vector<double> numbers;       // Number: one per row, NaN when missing
+  std::vector<uint32_t> offsets{0};  // bag types: row r's codes are codes[offsets[r]..offsets[r+1])
   std::vector<int32_t> codes;
   std::vector<std::string> dictionary;  // code -> lower-cased value (display uses raw)
   std::unordered_map<std::string, int32_t> code_of;
@@ -68,7 +68,10 @@ class AttributeTable {
   const Column* column(std::string_view name) const;
   int columnIndex(std::string_view name) const;  // -1 if absent
   size_t rows() const { return rows_; }
-  bool hasRow(int32_t row) const { return row >= 0 && static_cast<size_t>(row) < listed_.size() && listed_[static_cast<size_t>(row)]; }
+  bool hasRow(int32_t row) const {
+    return row >= 0 && static_cast<size_t>(row) < listed_.size() &&
+           listed_[static_cast<size_t>(row)];
+  }
   // The raw text of a cell, "" when missing.
   std::string value(int32_t row, std::string_view column) const;
 

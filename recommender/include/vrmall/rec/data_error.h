@@ -14,8 +14,8 @@ class DataError : public std::runtime_error {
   explicit DataError(const std::string& message);
 
   const std::string& file() const { return file_; }
-  int64_t line() const { return line_; }    // 1-based; 0 when unknown
-  int column() const { return column_; }    // 1-based field number; 0 when unknown
+  int64_t line() const { return line_; }  // 1-based; 0 when unknown
+  int column() const { return column_; }  // 1-based field number; 0 when unknown
 
  private:
   std::string file_;

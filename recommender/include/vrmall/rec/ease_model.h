@@ -25,7 +25,7 @@ class EaseModel final : public Model {
 
  private:
   float lambda_ = 300.0f;
-  float rho_ = 0.0f;  // extra L2 proportional to item popularity (DLAE-style)
+  float rho_ = 0.0f;    // extra L2 proportional to item popularity (DLAE-style)
   bool binary_ = true;  // fit on 0/1 presence rather than confidences
   Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> b_;
 };

@@ -45,10 +45,11 @@ class HybridModel final : public Model {
   std::vector<Part> parts_;
   float min_coverage_ = 0.25f;
   static constexpr size_t kCoverageK = 10;
-  size_t normalize_top_ = 0;  // 0: z-scores over the catalogue; N: over each part's top N
-  float exposure_gamma_ = 0.0f;     // tuned on validation
-  float calibrated_gamma_ = 0.0f;   // raised at fit until the served lists meet min_coverage
-  std::vector<float> exposure_penalty_;  // per item, gamma already applied  // product floor: share of the catalogue the top-k lists reach
+  size_t normalize_top_ = 0;       // 0: z-scores over the catalogue; N: over each part's top N
+  float exposure_gamma_ = 0.0f;    // tuned on validation
+  float calibrated_gamma_ = 0.0f;  // raised at fit until the served lists meet min_coverage
+  std::vector<float> exposure_penalty_;  // per item, gamma already applied  // product floor: share
+                                         // of the catalogue the top-k lists reach
 };
 
 // Standardises scores in place: (s - mean) / std over all entries, or over the `top` highest

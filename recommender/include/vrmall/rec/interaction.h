@@ -10,7 +10,16 @@
 
 namespace vrmall::rec {
 
-enum class EventType : uint8_t { Rating, GazeDwell, View, PickUp, TryOn, AddToCart, Purchase, Other };
+enum class EventType : uint8_t {
+  Rating,
+  GazeDwell,
+  View,
+  PickUp,
+  TryOn,
+  AddToCart,
+  Purchase,
+  Other
+};
 EventType eventTypeFromString(std::string_view name);
 const char* toString(EventType type);
 

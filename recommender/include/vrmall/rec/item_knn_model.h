@@ -41,8 +41,8 @@ class ItemKnnModel final : public Model {
 };
 
 // Shared by item kNN and the session model: top-k similarity rows of weighted item columns.
-SparseMatrix itemSimilarity(const SparseMatrix& weighted_user_items, int neighbours,
-                            bool cosine, float shrink, int threads);
+SparseMatrix itemSimilarity(const SparseMatrix& weighted_user_items, int neighbours, bool cosine,
+                            float shrink, int threads);
 SparseMatrix rp3Similarity(const SparseMatrix& user_items, float alpha, float beta, int neighbours,
                            int threads);
 

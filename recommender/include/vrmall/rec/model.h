@@ -23,11 +23,11 @@ struct ItemWeight {
 
 // What a model knows about the shopper it scores for.
 struct UserContext {
-  int32_t user = -1;                 // training row, or -1 for a shopper the model never saw
-  std::vector<ItemWeight> history;   // aggregated confidence per item, sorted by item
-  std::vector<Interaction> events;   // raw events behind history plus the live session, by time
+  int32_t user = -1;                // training row, or -1 for a shopper the model never saw
+  std::vector<ItemWeight> history;  // aggregated confidence per item, sorted by item
+  std::vector<Interaction> events;  // raw events behind history plus the live session, by time
   std::unordered_map<std::string, std::string> attributes;  // avatar / user attributes (raw text)
-  int64_t now = 0;                   // "current" time for recency decay (Unix seconds)
+  int64_t now = 0;  // "current" time for recency decay (Unix seconds)
   // True when history is exactly the training row of `user`, so models may use what they stored
   // for that user (ALS factors) instead of folding the history in again.
   bool history_matches_training = false;
@@ -41,9 +41,9 @@ struct Reason {
 };
 
 struct TrainingData {
-  const Dataset* data = nullptr;           // ids and attributes
-  std::span<const Interaction> events;     // the training events
-  SparseMatrix user_items;                 // users x items confidence (from EventWeights)
+  const Dataset* data = nullptr;        // ids and attributes
+  std::span<const Interaction> events;  // the training events
+  SparseMatrix user_items;              // users x items confidence (from EventWeights)
   std::vector<std::vector<Interaction>> user_events;  // each user's kept events, oldest first
   EventWeights weights;
   int threads = 2;

@@ -45,7 +45,8 @@ class Recommender {
   static constexpr uint32_t kFormatVersion = 1;
 
   // Trains on data.events (tuning on a validation split carved from them, when asked).
-  static Recommender train(Dataset data, const TrainOptions& options, TuningResult* tuning = nullptr);
+  static Recommender train(Dataset data, const TrainOptions& options,
+                           TuningResult* tuning = nullptr);
   static Recommender load(const std::string& path);
   void save(const std::string& path) const;
 
@@ -54,7 +55,8 @@ class Recommender {
   // Adds live events (gaze, try-on, ...) to a context, updating history; marks it as changed.
   void addEvents(UserContext& user, const std::vector<Interaction>& events) const;
 
-  std::vector<Recommendation> recommend(const UserContext& user, const RecommendOptions& options) const;
+  std::vector<Recommendation> recommend(const UserContext& user,
+                                        const RecommendOptions& options) const;
   // Items like `item_id` (the model's view of "shoppers who liked this also liked").
   std::vector<Recommendation> similar(const std::string& item_id, size_t n) const;
 
