@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "coverage_boost.h"
 #include "vrmall/rec/data_error.h"
 #include "vrmall/rec/ease_model.h"
 #include "vrmall/rec/evaluation.h"
@@ -61,7 +62,8 @@ nlohmann::json HybridModel::params() const {
   nlohmann::json p = {{"min_coverage", min_coverage_},
                       {"exposure_gamma", exposure_gamma_},
                       {"calibrated_gamma", calibrated_gamma_},
-                      {"normalize_top", normalize_top_}};
+                      {"normalize_top", normalize_top_},
+                      {"coverage_method", coverage_boost_ ? "lift" : "exposure"}};
   for (const auto& part : parts_) {
     p["weights"][part.model->kind()] = part.weight;
     p["parts"][part.model->kind()] = part.model->params();
@@ -73,6 +75,8 @@ void HybridModel::setParams(const nlohmann::json& p) {
   min_coverage_ = p.value("min_coverage", min_coverage_);
   exposure_gamma_ = p.value("exposure_gamma", exposure_gamma_);
   normalize_top_ = p.value("normalize_top", normalize_top_);
+  if (p.contains("coverage_method"))
+    coverage_boost_ = p["coverage_method"].get<std::string>() == "lift";
   for (auto& part : parts_) {
     const std::string k = part.model->kind();
     if (p.contains("weights") && p["weights"].contains(k))
@@ -102,6 +106,7 @@ std::vector<float> HybridModel::exposureShape(const std::vector<float>& counts, 
 
 void HybridModel::computeExposure(const TrainingData& data) {
   exposure_penalty_.clear();
+  coverage_lifts_.clear();
   calibrated_gamma_ = exposure_gamma_;
   if (exposure_gamma_ <= 0.0f && min_coverage_ <= 0.0f) return;
   const auto items = static_cast<size_t>(data.numItems());
@@ -125,6 +130,15 @@ void HybridModel::computeExposure(const TrainingData& data) {
     for (const auto& t : topK(rows.back(), kCoverageK, seen))
       counts[static_cast<size_t>(t.item)] += 1.0f;
     for (const auto& h : ctx.history) seen[static_cast<size_t>(h.item)] = 0;
+  }
+  if (coverage_boost_) {
+    AudienceScores audience;
+    audience.items = items;
+    for (auto& row : rows) audience.rows.insert(audience.rows.end(), row.begin(), row.end());
+    audience.seen = std::move(seen_lists);
+    calibrated_gamma_ = 0.0f;
+    coverage_lifts_ = coverageBoosts(audience, kCoverageK, min_coverage_);
+    return;
   }
   const std::vector<float> shape = exposureShape(counts, static_cast<float>(stride));
   // Coverage@k of the sampled shoppers' lists under penalty gamma: needs no test labels, only the
@@ -165,6 +179,9 @@ void HybridModel::score(const UserContext& user, std::span<float> scores) const 
   if (exposure_penalty_.size() == scores.size()) {
     for (size_t i = 0; i < scores.size(); ++i) scores[i] -= exposure_penalty_[i];
   }
+  if (coverage_lifts_.size() == scores.size()) {
+    for (size_t i = 0; i < scores.size(); ++i) scores[i] += coverage_lifts_[i];
+  }
 }
 
 void HybridModel::explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const {
@@ -184,6 +201,7 @@ void HybridModel::save(BinaryWriter& out) const {
   out.put<float>(exposure_gamma_);
   out.put<float>(calibrated_gamma_);
   out.putVector(exposure_penalty_);
+  out.putVector(coverage_lifts_);
   out.put<uint32_t>(static_cast<uint32_t>(parts_.size()));
   for (const auto& part : parts_) {
     out.putString(part.model->kind());
@@ -200,6 +218,10 @@ void HybridModel::load(BinaryReader& in, const Dataset& data) {
   exposure_gamma_ = in.get<float>();
   calibrated_gamma_ = in.get<float>();
   exposure_penalty_ = in.getVector<float>();
+  coverage_lifts_ = in.getVector<float>();
+  if (!coverage_lifts_.empty() && coverage_lifts_.size() != static_cast<size_t>(data.numItems())) {
+    in.fail("coverage lift size");
+  }
   if (!exposure_penalty_.empty() &&
       exposure_penalty_.size() != static_cast<size_t>(data.numItems())) {
     in.fail("exposure penalty size");

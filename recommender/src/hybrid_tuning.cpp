@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "coverage_boost.h"
 #include "vrmall/rec/ease_model.h"
 #include "vrmall/rec/evaluation.h"
 #include "vrmall/rec/hybrid_model.h"
@@ -32,13 +33,16 @@ class FoldScorer {
 
   // NDCG and coverage of the blend `w` with penalty gamma·shape.
   BlendResult run(const std::vector<float>& w, float gamma, const std::vector<float>& shape,
-                  std::vector<float>* counts = nullptr) const {
+                  std::vector<float>* counts = nullptr, std::span<const float> boosts = {}) const {
     BlendResult out;
     std::vector<float> s(items_);
     std::vector<uint8_t> seen(items_, 0), covered(items_, 0);
     std::vector<int32_t> ranked;
     for (size_t r = 0; r < f_.users.size(); ++r) {
       blend(w, r, s);
+      if (!boosts.empty()) {
+        for (size_t i = 0; i < items_; ++i) s[i] += boosts[i];
+      }
       if (gamma > 0.0f) {
         for (size_t i = 0; i < items_; ++i) s[i] -= gamma * shape[i];
       }
@@ -57,6 +61,22 @@ class FoldScorer {
     for (uint8_t c : covered) n += c;
     out.coverage = items_ ? n / static_cast<double>(items_) : 0.0;
     return out;
+  }
+
+  // The blend as served with coverage lifts: the fold's shoppers stand for the audience.
+  BlendResult boosted(const std::vector<float>& w, float floor) const {
+    AudienceScores audience;
+    audience.items = items_;
+    audience.rows.resize(f_.users.size() * items_);
+    audience.seen = f_.seen;
+    for (size_t r = 0; r < f_.users.size(); ++r) {
+      std::vector<float> s(items_);
+      blend(w, r, s);
+      std::copy(s.begin(), s.end(),
+                audience.rows.begin() + static_cast<std::ptrdiff_t>(r * items_));
+    }
+    const auto lifts = coverageBoosts(audience, k_, floor);
+    return run(w, 0.0f, {}, nullptr, lifts);
   }
 
   // The blend as served: the smallest penalty (within bisection) that meets the floor.
@@ -154,7 +174,8 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
   const auto objective = [&](const std::vector<float>& w, BlendResult* mean) {
     BlendResult sum;
     for (const auto& scorer : scorers) {
-      const BlendResult r = scorer.served(w, min_coverage_);
+      const BlendResult r =
+          coverage_boost_ ? scorer.boosted(w, min_coverage_) : scorer.served(w, min_coverage_);
       sum.ndcg += r.ndcg / static_cast<double>(scorers.size());
       sum.coverage += r.coverage / static_cast<double>(scorers.size());
     }

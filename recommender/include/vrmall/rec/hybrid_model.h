@@ -45,9 +45,14 @@ class HybridModel final : public Model {
   std::vector<Part> parts_;
   float min_coverage_ = 0.25f;
   static constexpr size_t kCoverageK = 10;
-  size_t normalize_top_ = 0;       // 0: z-scores over the catalogue; N: over each part's top N
-  float exposure_gamma_ = 0.0f;    // tuned on validation
-  float calibrated_gamma_ = 0.0f;  // raised at fit until the served lists meet min_coverage
+  size_t normalize_top_ = 0;
+  // "lift" (default): the smallest per-item lifts that reach the floor (src/coverage_boost.h);
+  // "exposure": the older exposure penalty. Lifts keep more accuracy on validation folds.
+  bool coverage_boost_ = true;
+  std::vector<float> coverage_lifts_;  // per item, added to the blend       // 0: z-scores over the
+                                       // catalogue; N: over each part's top N
+  float exposure_gamma_ = 0.0f;        // tuned on validation
+  float calibrated_gamma_ = 0.0f;      // raised at fit until the served lists meet min_coverage
   std::vector<float> exposure_penalty_;  // per item, gamma already applied  // product floor: share
                                          // of the catalogue the top-k lists reach
 };
