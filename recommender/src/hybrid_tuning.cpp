@@ -226,6 +226,45 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
     }
     if (!improved) break;
   }
+  // 3. The blended parts' own hyperparameters again, judged inside the served blend: what is best
+  // alone (RP3beta's beta, ALS's regularisation) is not always what blends best. EASE is left
+  // out: each of its candidates is a full items² inversion per fold.
+  const auto rescore = [&](size_t p) {
+    Model& m = *parts_[p].model;
+    for (auto& fold : folds) {
+      m.fit(fold.fit);
+      for (size_t r = 0; r < fold.users.size(); ++r) {
+        std::span<float> row(fold.z[p].data() + r * items, items);
+        m.score(contextFromTraining(fold.fit, fold.users[r]), row);
+        standardize(row, normalize_top_);
+      }
+    }
+  };
+  for (size_t p = 0; p < parts_.size(); ++p) {
+    Model& m = *parts_[p].model;
+    const auto space = m.searchSpace();
+    if (w[p] <= 0.0f || m.kind() == "ease" || space.empty()) continue;
+    const nlohmann::json kept = m.params();
+    nlohmann::json chosen = kept;
+    const size_t stride = (space.size() + 15) / 16;  // a spread of at most 16 candidates
+    for (size_t c = 0; c < space.size(); c += stride) {
+      if (options.progress)
+        options.progress(c + 1, space.size(), "hybrid: " + m.kind() + " in the blend");
+      nlohmann::json candidate = kept;
+      candidate.update(space[c]);
+      if (candidate == kept) continue;
+      m.setParams(candidate);
+      rescore(p);
+      const double o = objective(w, nullptr);
+      if (o > best + 5e-4) {
+        best = o;
+        chosen = candidate;
+      }
+    }
+    m.setParams(chosen);
+    rescore(p);
+  }
+
   for (size_t p = 0; p < parts_.size(); ++p) parts_[p].weight = w[p];
   BlendResult final_result;
   objective(w, &final_result);
