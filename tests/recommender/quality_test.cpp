@@ -56,9 +56,9 @@ TEST(QualityMl100k, Als) {
 TEST(QualityMl100k, HybridReachesTheCoverageFloor) {
   VRMALL_REQUIRE_ML100K();
   const auto j = runEval("hybrid");
-  // The blend is tuned for coverage >= 0.25 on validation; on test it lands near 0.234 with
-  // NDCG 0.327, short of the 0.33 / 0.25 (see README). Guard what is reached.
-  EXPECT_GE(j["coverage@10"].get<double>(), 0.22);
+  // The coverage floor is met by per-item lifts computed on the training shoppers' own lists, so
+  // it holds on test; NDCG lands near 0.327, short of the 0.33 (see README).
+  EXPECT_GE(j["coverage@10"].get<double>(), 0.245);
   EXPECT_GE(j["ndcg@10"].get<double>(), 0.32);
 }
 
