@@ -108,6 +108,8 @@ struct Renderer::Impl {
   std::vector<uint32_t> counts;
   std::vector<uint32_t> offsets;
   std::vector<uint32_t> visible;
+  std::vector<float> distances;  // squared, from the first view, per visible instance
+  std::vector<uint32_t> order;   // visible sorted near to far
 
   Impl(Context& ctx, const RendererOptions& opts)
       : context(ctx),
@@ -434,6 +436,7 @@ struct Renderer::Impl {
 
     std::fill(counts.begin(), counts.end(), 0U);
     visible.clear();
+    distances.clear();
     const auto& instances = scene.instances();
     for (uint32_t i = 0; i < instances.size(); ++i) {
       const Instance& inst = instances[i];
@@ -445,6 +448,8 @@ struct Renderer::Impl {
       for (size_t v = 0; v < viewCount && !inView; ++v) inView = frusta[v].intersects(world);
       if (!inView) continue;
       visible.push_back(i);
+      const glm::vec3 d = world.center() - views[0].position;
+      distances.push_back(glm::dot(d, d));
       const auto& table = itemBuckets[inst.model];
       const size_t variantSlot =
           inst.variant >= 0 && static_cast<size_t>(inst.variant) + 1 < table.size()
@@ -459,21 +464,31 @@ struct Renderer::Impl {
     }
     ensureInstanceCapacity(s, total);
     auto* out = static_cast<InstanceRecord*>(s.instances.mapped());
-    for (uint32_t i : visible) {
-      const Instance& inst = instances[i];
-      const GpuModel& model = *models[inst.model];
-      const auto& table = itemBuckets[inst.model];
-      const size_t variantSlot =
-          inst.variant >= 0 && static_cast<size_t>(inst.variant) + 1 < table.size()
-              ? static_cast<size_t>(inst.variant) + 1
-              : 0;
-      const auto& itemTable = table[variantSlot];
-      for (size_t item = 0; item < itemTable.size(); ++item) {
-        const uint32_t b = itemTable[item];
-        InstanceRecord& r = out[offsets[b]++];
-        r.model = inst.transform * model.items()[item].transform;
-        r.normal = glm::mat4(glm::transpose(glm::inverse(glm::mat3(r.model))));
-        r.info = glm::uvec4(buckets[b].globalMaterial, 0U, 0U, 0U);
+    // Near to far: opaque instances then pass the depth test early; blended ones are written
+    // far to near so they composite in the right order.
+    order.resize(visible.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return distances[a] < distances[b]; });
+    for (int blendPass = 0; blendPass < 2; ++blendPass) {
+      for (size_t n = 0; n < order.size(); ++n) {
+        const uint32_t i = visible[order[blendPass == 0 ? n : order.size() - 1 - n]];
+        const Instance& inst = instances[i];
+        const GpuModel& model = *models[inst.model];
+        const auto& table = itemBuckets[inst.model];
+        const size_t variantSlot =
+            inst.variant >= 0 && static_cast<size_t>(inst.variant) + 1 < table.size()
+                ? static_cast<size_t>(inst.variant) + 1
+                : 0;
+        const auto& itemTable = table[variantSlot];
+        for (size_t item = 0; item < itemTable.size(); ++item) {
+          const uint32_t b = itemTable[item];
+          if (buckets[b].blend != (blendPass == 1)) continue;
+          InstanceRecord& r = out[offsets[b]++];
+          r.model = inst.transform * model.items()[item].transform;
+          r.normal = glm::mat4(glm::transpose(glm::inverse(glm::mat3(r.model))));
+          r.info = glm::uvec4(buckets[b].globalMaterial, 0U, 0U, 0U);
+        }
       }
     }
     // offsets[] now point one past each run; step them back to the run starts.
