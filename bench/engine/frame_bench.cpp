@@ -60,9 +60,8 @@ void BM_FrameCpu(benchmark::State& state) {
   for (auto _ : state) {
     // Update: every product moves a little (worst case for the app: nothing is static).
     const auto updateStart = std::chrono::steady_clock::now();
-    auto& instances = const_cast<std::vector<Instance>&>(store.scene.instances());
-    for (size_t i = 1; i < instances.size(); ++i) {
-      instances[i].transform[3].y += (frame % 2 == 0 ? 1e-4F : -1e-4F);
+    for (InstanceId i = 1; i < store.scene.size(); ++i) {
+      store.scene.instance(i).transform[3].y += (frame % 2 == 0 ? 1e-4F : -1e-4F);
     }
     ++frame;
     const double updateMs =
