@@ -58,6 +58,12 @@ std::string parseGlb(std::span<const uint8_t> bytes, GlbChunks& out) {
   size_t offset = 12;
   size_t index = 0;
   while (offset < length) {
+    if (length - offset < 8 && bytes.size() - offset >= 8) {
+      // The chunk is in the file but not inside the declared length: the length field lies.
+      return "GLB_CHUNK_TOO_BIG: chunk " + std::to_string(index) +
+             " does not fit the declared GLB length " + std::to_string(length) +
+             " (GLB_LENGTH_MISMATCH: the file has " + std::to_string(bytes.size()) + " bytes)";
+    }
     if (length - offset < 8) {
       return "GLB_UNEXPECTED_END_OF_CHUNK_HEADER: chunk " + std::to_string(index) +
              " header truncated at byte " + std::to_string(offset);

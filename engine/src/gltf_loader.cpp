@@ -116,10 +116,10 @@ bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::s
   int comp = 0;
   if (stbi_info_from_memory(bytes, size, &w, &h, &comp) == 0) {
     const std::string reason = stbi_failure_reason() != nullptr ? stbi_failure_reason() : "?";
-    const char* code =
-        reason.find("EOF") != std::string::npos || reason.find("corrupt") != std::string::npos
-            ? "IMAGE_UNEXPECTED_EOS"
-            : "IMAGE_DATA_INVALID";
+    // A PNG signature without a complete IHDR chunk (8 + 25 bytes) is a truncated stream.
+    const char* code = (png && size < 33) || reason.find("EOF") != std::string::npos
+                           ? "IMAGE_UNEXPECTED_EOS"
+                           : "IMAGE_DATA_INVALID";
     ctx->diag->error(code, "cannot read the image header (" + reason + ")", where);
     if (err != nullptr) *err += "image header unreadable\n";
     return false;
