@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "vrmall/rec/size_match.h"
 #include "vrmall/rec/text_util.h"
 
 namespace vrmall::rec {
@@ -17,9 +18,8 @@ struct ContentModel::Profile {
     bool explicit_value = false;  // came from the shopper's own attributes
   };
   std::vector<Part> parts;
-  double budget = -1;      // BUDGET attribute, when given
-  int32_t size_code = -1;  // SIZE attribute matched against SIZES, when given
-  bool wants_size = false;
+  double budget = -1;  // BUDGET attribute, when given
+  const std::unordered_map<std::string, std::string>* attributes = nullptr;  // for sizes
 };
 
 namespace {
@@ -157,12 +157,7 @@ ContentModel::Profile ContentModel::buildProfile(
     if (auto it = attributes->find("BUDGET"); it != attributes->end()) {
       if (auto b = parseNumber(it->second); b && *b > 0) prof.budget = *b;
     }
-    if (auto it = attributes->find("SIZE"); it != attributes->end()) {
-      if (const Column* sizes = dataset_->item_attributes.column("SIZES")) {
-        prof.wants_size = true;
-        if (auto code = sizes->findCode(it->second)) prof.size_code = *code;
-      }
-    }
+    prof.attributes = attributes;
   }
   return prof;
 }
@@ -206,12 +201,12 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
         den += 1.0;
       }
     }
-    if (prof.wants_size && sizes) {
-      const auto [b, e] = sizes->bag(item);
-      bool fits = b == e;  // one-size or unknown sizes fit everyone
-      for (auto c = b; c != e && !fits; ++c) fits = *c == prof.size_code;
-      num += fits ? 1.0 : 0.0;
-      den += 1.0;
+    if (prof.attributes) {
+      const SizeMatch size = matchSize(sizes, item, *prof.attributes);
+      if (size.applies) {
+        num += size.fits ? 1.0 : 0.0;
+        den += 1.0;
+      }
     }
     scores[i] = den > 0 ? static_cast<float>(num / den) : 0.0f;
   }
@@ -274,16 +269,10 @@ void ContentModel::explain(const UserContext& user, int32_t item, std::vector<Re
       out.push_back({buffer, 0.2f, kind()});
     }
   }
-  if (prof.wants_size && prof.size_code >= 0) {
-    const Column* sizes = dataset_->item_attributes.column("SIZES");
-    const auto [b, e] = sizes->bag(item);
-    for (auto c = b; c != e; ++c) {
-      if (*c == prof.size_code) {
-        out.push_back({"available in your size " + user.attributes.at("SIZE"), 0.15f, kind()});
-        break;
-      }
-    }
-  }
+  const SizeMatch size =
+      matchSize(dataset_->item_attributes.column("SIZES"), item, user.attributes);
+  if (size.applies && size.fits)
+    out.push_back({"available in your size " + size.size, 0.15f, kind()});
 }
 
 void ContentModel::save(BinaryWriter& out) const {

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "vrmall/rec/size_match.h"
+
 namespace vrmall::rec {
 
 void PopularityModel::fit(const TrainingData& data) {
@@ -23,18 +25,12 @@ void PopularityModel::explain(const UserContext& user, int32_t item,
   const auto i = static_cast<size_t>(item);
   if (i >= counts_.size() || counts_[i] < 1.0f) return;
   const int n = static_cast<int>(counts_[i]);
-  const auto size = user.attributes.find("SIZE");
-  if (size != user.attributes.end() && dataset_) {
-    const Column* sizes = dataset_->item_attributes.column("SIZES");
-    const auto code = sizes ? sizes->findCode(size->second) : std::nullopt;
-    if (code) {
-      const auto [b, e] = sizes->bag(item);
-      for (auto p = b; p != e; ++p) {
-        if (*p == *code) {
-          out.push_back({"popular in size " + size->second, std::log1p(counts_[i]) * 0.1f, kind()});
-          return;
-        }
-      }
+  if (dataset_) {
+    const SizeMatch size =
+        matchSize(dataset_->item_attributes.column("SIZES"), item, user.attributes);
+    if (size.applies && size.fits) {
+      out.push_back({"popular in size " + size.size, std::log1p(counts_[i]) * 0.1f, kind()});
+      return;
     }
   }
   out.push_back(

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "vrmall/rec/data_error.h"
+#include "vrmall/rec/size_match.h"
 #include "vrmall/rec/top_k.h"
 
 namespace vrmall::rec {
@@ -187,11 +188,9 @@ void Recommender::addEvents(UserContext& user, const std::vector<Interaction>& e
   user.history_matches_training = false;
 }
 
-std::vector<Recommendation> Recommender::recommend(const UserContext& user,
-                                                   const RecommendOptions& options) const {
+std::vector<uint8_t> Recommender::excludedItems(const UserContext& user,
+                                                const RecommendOptions& options) const {
   const auto items = static_cast<size_t>(data_->numItems());
-  std::vector<float> scores(items);
-  model_->score(user, scores);
   std::vector<uint8_t> excluded(items, 0);
   if (options.filter_already_liked) {
     for (const auto& h : user.history) excluded[static_cast<size_t>(h.item)] = 1;
@@ -201,19 +200,37 @@ std::vector<Recommendation> Recommender::recommend(const UserContext& user,
   }
   ItemFilter::parse(options.filter, data_->item_attributes).excludeFailing(excluded);
   if (options.only_in_size) {
-    const auto size = user.attributes.find("SIZE");
     const Column* sizes = data_->item_attributes.column("SIZES");
-    if (size != user.attributes.end() && sizes) {
-      const auto code = sizes->findCode(size->second);
-      for (size_t i = 0; i < items; ++i) {
-        const auto [b, e] = sizes->bag(static_cast<int32_t>(i));
-        if (b == e) continue;  // one size / unknown: fits
-        bool fits = false;
-        for (auto c = b; c != e && !fits; ++c) fits = code && *c == *code;
-        if (!fits) excluded[i] = 1;
-      }
+    for (size_t i = 0; i < items; ++i) {
+      if (!matchSize(sizes, static_cast<int32_t>(i), user.attributes).fits) excluded[i] = 1;
     }
   }
+  return excluded;
+}
+
+std::vector<Reason> Recommender::reasonsFor(const UserContext& user, int32_t item,
+                                            size_t limit) const {
+  std::vector<Reason> all;
+  model_->explain(user, item, all);
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
+  // Two parts may say the same thing in the same words; say it once.
+  std::vector<Reason> unique;
+  for (auto& reason : all) {
+    const bool dup = std::any_of(unique.begin(), unique.end(),
+                                 [&](const Reason& u) { return u.text == reason.text; });
+    if (!dup && unique.size() < limit) unique.push_back(std::move(reason));
+  }
+  if (unique.empty() && limit > 0)
+    unique.push_back({"popular with shoppers like you", 0.0f, "fallback"});
+  return unique;
+}
+
+std::vector<Recommendation> Recommender::recommend(const UserContext& user,
+                                                   const RecommendOptions& options) const {
+  std::vector<float> scores(static_cast<size_t>(data_->numItems()));
+  model_->score(user, scores);
+  const auto excluded = excludedItems(user, options);
   std::vector<Recommendation> out;
   for (const auto& t : topK(scores, options.n, excluded)) {
     Recommendation r;
@@ -221,18 +238,7 @@ std::vector<Recommendation> Recommender::recommend(const UserContext& user,
     r.id = data_->items.id(t.item);
     r.name = data_->itemName(t.item);
     r.score = t.score;
-    model_->explain(user, t.item, r.reasons);
-    std::stable_sort(r.reasons.begin(), r.reasons.end(),
-                     [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
-    // Two parts may say the same thing in the same words; say it once.
-    std::vector<Reason> unique;
-    for (auto& reason : r.reasons) {
-      const bool dup = std::any_of(unique.begin(), unique.end(),
-                                   [&](const Reason& u) { return u.text == reason.text; });
-      if (!dup && unique.size() < options.reasons) unique.push_back(std::move(reason));
-    }
-    if (unique.empty()) unique.push_back({"popular with shoppers like you", 0.0f, "fallback"});
-    r.reasons = std::move(unique);
+    r.reasons = reasonsFor(user, t.item, options.reasons);
     out.push_back(std::move(r));
   }
   return out;

@@ -57,6 +57,12 @@ class Recommender {
 
   std::vector<Recommendation> recommend(const UserContext& user,
                                         const RecommendOptions& options) const;
+  // The items `options` rule out for this shopper (1 = excluded): history when
+  // filter_already_liked, `exclude`, the attribute filter, and sizes the shopper does not wear.
+  std::vector<uint8_t> excludedItems(const UserContext& user,
+                                     const RecommendOptions& options) const;
+  // A suggestion's reasons, strongest first, without repeats (at most `limit`).
+  std::vector<Reason> reasonsFor(const UserContext& user, int32_t item, size_t limit) const;
   // Items like `item_id` (the model's view of "shoppers who liked this also liked").
   std::vector<Recommendation> similar(const std::string& item_id, size_t n) const;
 

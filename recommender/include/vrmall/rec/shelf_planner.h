@@ -1,0 +1,60 @@
+#pragma once
+// ShelfPlanner: fills the "For you" wall, the mannequins and the promo signs for one shopper from
+// one pass of the guide's scores. Slots are filled best-visible first; a candidate's score is
+// discounted by its likeness to what its group already shows (no wall of near-identical items),
+// no item appears twice, sizes the avatar does not wear are skipped, slots in view keep their
+// item, and a slot only changes when the newcomer is clearly better (no flicker).
+#include <span>
+#include <string>
+#include <vector>
+
+#include "vrmall/rec/recommender.h"
+#include "vrmall/rec/shelf_plan.h"
+
+namespace vrmall::rec {
+
+struct PlanOptions {
+  float diversity = 0.5f;       // z-score units lost per shared attribute with the group
+  float change_margin = 0.25f;  // a slot changes only when the newcomer beats it by this (z)
+  size_t reasons = 2;
+  size_t candidates_per_slot = 4;
+  std::vector<std::string> promo_signs;  // sign ids to fill with personalised offers
+};
+
+class ShelfPlanner {
+ public:
+  ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec> slots);
+
+  // `state` has one entry per slot, in the order of the constructor's slots.
+  ShelfPlan plan(const UserContext& user, std::span<const SlotState> state,
+                 const PlanOptions& options) const;
+
+  const std::vector<SlotSpec>& slots() const { return slots_; }
+
+ private:
+  struct Candidate {
+    int32_t item;
+    float z;
+  };
+  float likeness(int32_t a, int32_t b) const;
+  bool fits(const SlotSpec& slot, int32_t item) const;
+  int32_t bestOutsidePool(const SlotSpec& slot, std::span<const float> z,
+                          const std::vector<uint8_t>& excluded, const std::vector<uint8_t>& used,
+                          const std::vector<int32_t>* taken = nullptr) const;
+  void planOutfits(const std::vector<Candidate>& pool, std::span<const float> z,
+                   std::span<const SlotState> state, const std::vector<uint8_t>& excluded,
+                   std::vector<uint8_t>& used, std::vector<PlannedSlot>& out,
+                   const PlanOptions& options) const;
+
+  const Recommender& rec_;
+  std::vector<SlotSpec> slots_;
+  const Column* category_ = nullptr;
+  const Column* category_l2_ = nullptr;
+  const Column* color_ = nullptr;
+  const Column* brand_ = nullptr;
+  const Column* style_ = nullptr;
+  const Column* gender_ = nullptr;
+  const Column* season_ = nullptr;
+};
+
+}  // namespace vrmall::rec

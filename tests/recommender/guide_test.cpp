@@ -1,0 +1,201 @@
+// The guide in the store loop: shelf plans for the default store (assets/store) from live events.
+#include <set>
+
+#include "test_support.h"
+#include "vrmall/rec/guide_service.h"
+#include "vrmall/rec/size_match.h"
+#include "vrmall/rec/store_layout.h"
+#include "vrmall/rec/text_util.h"
+
+namespace vrmall::rec {
+namespace {
+
+const std::string kStore = VRMALL_STORE_DIR;
+
+std::shared_ptr<const Recommender> storeGuide() {
+  static const auto guide = [] {
+    Dataset data =
+        loadDataset({kStore + "/interactions.csv", kStore + "/items.csv", kStore + "/users.csv"});
+    TrainOptions o;
+    o.tune = false;  // defaults: tuning is covered by the quality tests
+    return std::make_shared<const Recommender>(Recommender::train(std::move(data), o));
+  }();
+  return guide;
+}
+
+std::string attr(const Recommender& r, int32_t item, const char* column) {
+  return toLower(r.data().item_attributes.value(item, column));
+}
+
+// Share of For-you wall slots showing an item whose STYLE contains `style`.
+double wallShare(const Recommender& r, const StoreSlots& store, const ShelfPlan& plan,
+                 const std::string& style) {
+  double n = 0, hit = 0;
+  for (size_t s = 0; s < plan.slots.size(); ++s) {
+    if (store.slots[s].group != "for-you" || plan.slots[s].item < 0) continue;
+    ++n;
+    hit += attr(r, plan.slots[s].item, "STYLE").find(style) != std::string::npos;
+  }
+  return n > 0 ? hit / n : 0.0;
+}
+
+class GuideTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(kStore + "/layout.json"))
+      GTEST_SKIP() << "assets/store not generated";
+    rec = storeGuide();
+    store = loadStoreSlots(kStore + "/layout.json", rec->data().items);
+    options.promo_signs = store.promo_signs;
+  }
+  std::vector<int32_t> itemsWithStyle(const std::string& style, size_t n) {
+    std::vector<int32_t> out;
+    for (int32_t i = 0; i < rec->data().numItems() && out.size() < n; ++i) {
+      if (attr(*rec, i, "STYLE").find(style) != std::string::npos) out.push_back(i);
+    }
+    return out;
+  }
+  std::shared_ptr<const Recommender> rec;
+  StoreSlots store;
+  PlanOptions options;
+};
+
+TEST_F(GuideTest, LayoutHasWallMannequinsAndSigns) {
+  size_t wall = 0, outfit = 0;
+  for (const auto& s : store.slots) (s.outfit_role.empty() ? wall : outfit) += 1;
+  EXPECT_GE(wall, 12u);
+  EXPECT_GE(outfit, 10u);
+  EXPECT_FALSE(store.promo_signs.empty());
+}
+
+TEST_F(GuideTest, DwellingOnOneStyleMovesTheWallWithinOnePlan) {
+  GuideService guide(rec, store.slots, UserContext{}, options);
+  guide.setSlotState(store.state);
+  guide.flush();
+  const auto before = guide.latest();
+  ASSERT_TRUE(before);
+  const double share_before = wallShare(*rec, store, *before, "boho");
+  int64_t t = 1'800'000'000;
+  for (int32_t item : itemsWithStyle("boho", 5))
+    guide.post({-1, item, t += 5, EventType::GazeDwell, 2500});
+  guide.flush();
+  const auto after = guide.latest();
+  const double share_after = wallShare(*rec, store, *after, "boho");
+  EXPECT_GT(share_after, share_before + 0.15) << share_before << " -> " << share_after;
+  EXPECT_GE(share_after, 0.4);
+  EXPECT_GT(after->version, before->version);
+  bool gaze_reason = false;
+  for (const auto& slot : after->slots) {
+    for (const auto& r : slot.reasons)
+      gaze_reason = gaze_reason || r.text.find("because you looked at") == 0;
+  }
+  EXPECT_TRUE(gaze_reason);
+}
+
+TEST_F(GuideTest, ItemsInViewAreNeverSwapped) {
+  GuideService guide(rec, store.slots, UserContext{}, options);
+  std::vector<SlotState> state = store.state;
+  for (size_t s = 0; s < state.size(); s += 2) state[s].in_view = true;
+  guide.setSlotState(state);
+  int64_t t = 1'800'000'000;
+  for (int32_t item : itemsWithStyle("street", 6))
+    guide.post({-1, item, t += 5, EventType::TryOn, 1});
+  guide.flush();
+  const auto plan = guide.latest();
+  for (size_t s = 0; s < state.size(); s += 2) {
+    if (state[s].item < 0) continue;
+    EXPECT_EQ(plan->slots[s].item, state[s].item) << store.slots[s].id;
+    EXPECT_FALSE(plan->slots[s].changed);
+  }
+}
+
+TEST_F(GuideTest, NoDuplicatesSizesWornAndPromotions) {
+  UserContext shopper;
+  shopper.attributes = {
+      {"SIZE", "M"}, {"GENDER", "women"}, {"STYLE", "evening"}, {"BUDGET", "150"}};
+  GuideService guide(rec, store.slots, shopper, options);
+  guide.setSlotState(store.state);
+  guide.flush();
+  const auto plan = guide.latest();
+  std::set<int32_t> seen;
+  const Column* sizes = rec->data().item_attributes.column("SIZES");
+  const auto m = sizes->findCode("M");
+  for (const auto& slot : plan->slots) {
+    if (slot.item < 0) continue;
+    EXPECT_TRUE(seen.insert(slot.item).second) << "duplicate " << slot.item_id;
+    const auto [b, e] = sizes->bag(slot.item);
+    bool clothing = b != e && !parseNumber(sizes->dictionary[static_cast<size_t>(*b)]);
+    bool ok = true;
+    if (clothing) {
+      ok = false;
+      for (auto c = b; c != e; ++c)
+        ok = ok || *c == *m || sizes->dictionary[static_cast<size_t>(*c)] == "one-size";
+    }
+    EXPECT_TRUE(ok) << slot.item_id << " not stocked in M";
+    EXPECT_FALSE(slot.reasons.empty());
+  }
+  ASSERT_FALSE(plan->promotions.empty());
+  EXPECT_NE(plan->promotions.front().text.find("picked for you"), std::string::npos);
+  EXPECT_GT(plan->compute_us, 0.0);
+}
+
+TEST_F(GuideTest, MannequinsWearACompleteLookOfTheirGender) {
+  GuideService guide(rec, store.slots, UserContext{}, options);
+  guide.flush();
+  const auto plan = guide.latest();
+  for (size_t s = 0; s < store.slots.size(); ++s) {
+    const auto& spec = store.slots[s];
+    if (spec.outfit_role.empty()) continue;
+    ASSERT_GE(plan->slots[s].item, 0) << spec.id;
+    const std::string kind = attr(*rec, plan->slots[s].item, "CATEGORY_L1");
+    EXPECT_NE(std::find(spec.kinds.begin(), spec.kinds.end(), kind), spec.kinds.end())
+        << spec.id << " got " << kind;
+    const std::string g = attr(*rec, plan->slots[s].item, "GENDER");
+    EXPECT_TRUE(g == spec.gender || g == "unisex") << spec.id << " " << g;
+  }
+}
+
+TEST_F(GuideTest, GazeOffAndForgetMeDropWhatWasSeen) {
+  GuideService guide(rec, store.slots, UserContext{}, options);
+  const auto boho = itemsWithStyle("boho", 3);
+  guide.post({-1, boho[0], 10, EventType::GazeDwell, 3000});
+  guide.post({-1, boho[1], 11, EventType::PickUp, 1});
+  guide.flush();
+  EXPECT_EQ(guide.shopperSnapshot().history.size(), 2u);
+  guide.setGazeTracking(false);
+  guide.post({-1, boho[2], 12, EventType::GazeDwell, 3000});
+  guide.flush();
+  auto snapshot = guide.shopperSnapshot();
+  ASSERT_EQ(snapshot.history.size(), 1u);
+  EXPECT_EQ(snapshot.history[0].item, boho[1]);
+  for (const auto& e : snapshot.events) EXPECT_NE(e.type, EventType::GazeDwell);
+  guide.forgetMe();
+  guide.flush();
+  snapshot = guide.shopperSnapshot();
+  EXPECT_TRUE(snapshot.history.empty());
+  EXPECT_TRUE(snapshot.events.empty());
+}
+
+}  // namespace
+}  // namespace vrmall::rec
+
+namespace vrmall::rec {
+namespace {
+
+TEST(SizeMatch, ClothingAndShoeSizesComeFromTheirOwnAttributes) {
+  IdMap ids;
+  const auto t = AttributeTable::fromCsvText(
+      "ITEM_ID,SIZES\nshirt,S|M|L\nboot,38|39|40\nbag,one-size\nhat,\n", "i.csv", "ITEM_ID", ids);
+  const Column* sizes = t.column("SIZES");
+  const std::unordered_map<std::string, std::string> shopper = {{"SIZE", "M"}, {"SHOE_SIZE", "41"}};
+  EXPECT_TRUE(matchSize(sizes, 0, shopper).fits);
+  EXPECT_EQ(matchSize(sizes, 0, shopper).size, "M");
+  EXPECT_TRUE(matchSize(sizes, 1, shopper).applies);
+  EXPECT_FALSE(matchSize(sizes, 1, shopper).fits);
+  EXPECT_FALSE(matchSize(sizes, 2, shopper).applies);
+  EXPECT_TRUE(matchSize(sizes, 3, shopper).fits);
+  EXPECT_TRUE(matchSize(sizes, 1, {{"SIZE", "M"}}).fits);  // no shoe size given: no restriction
+}
+
+}  // namespace
+}  // namespace vrmall::rec
