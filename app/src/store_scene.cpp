@@ -71,6 +71,24 @@ class ModelCache {
   std::map<engine::ModelId, std::vector<std::string>> ids_;
 };
 
+// Indoor light: a soft key from above the entrance, a cool fill, and two warm ceiling lights over
+// the departments (the layout has no light list yet).
+engine::Lighting storeLighting() {
+  engine::Lighting l = engine::Lighting::storeDefault();
+  l.lights[0].intensity = 1.8F;
+  l.lights[1].intensity = 0.6F;
+  for (float x : {-9.0F, 9.0F}) {
+    engine::Light ceiling;
+    ceiling.type = engine::Light::Type::Point;
+    ceiling.position = {x, 3.3F, -3.0F};
+    ceiling.color = {1.0F, 0.92F, 0.8F};
+    ceiling.intensity = 30.0F;
+    ceiling.range = 16.0F;
+    l.lights.push_back(ceiling);
+  }
+  return l;
+}
+
 // Every object with "item" and "position" is a filled slot, wherever it sits in the layout
 // (aisle shelves, mannequins, the "For you" wall, ...).
 void collectSlots(const json& node, std::vector<const json*>& out) {
@@ -102,6 +120,7 @@ StoreSummary StoreScene::build(const fs::path& storeDir, engine::Renderer& rende
     throw std::runtime_error(layoutPath.string() + " is not valid JSON");
   }
   ModelCache models(renderer, summary);
+  scene.lighting = storeLighting();
 
   if (layout.contains("entrance") && layout["entrance"].is_object()) {
     const auto& e = layout["entrance"];
