@@ -16,11 +16,6 @@
 namespace vrmall::engine {
 namespace {
 
-const std::set<std::string> kIgnoredMaterialExtensions = {
-    "KHR_materials_sheen",       "KHR_materials_clearcoat",  "KHR_materials_transmission",
-    "KHR_materials_volume",      "KHR_materials_ior",        "KHR_materials_specular",
-    "KHR_materials_iridescence", "KHR_materials_anisotropy", "KHR_materials_dispersion"};
-
 bool validAttributeName(const std::string& name) {
   if (name == "POSITION" || name == "NORMAL" || name == "TANGENT") return true;
   if (!name.empty() && name[0] == '_') return true;  // application-specific
@@ -97,11 +92,8 @@ class Converter {
   }
 
   void checkBuffers() {
-    for (size_t i = 0; i < gm_.buffers.size(); ++i) {
-      if (unavailable_.count(static_cast<int>(i)) != 0) continue;
-      // tinygltf keeps the declared length only implicitly; data shorter than views need is
-      // caught per bufferView in AccessorReader.
-    }
+    // Buffer data shorter than its views need is caught per bufferView here and per accessor in
+    // AccessorReader (buffers without data here are skipped: nothing is read from them).
     for (size_t i = 0; i < gm_.bufferViews.size(); ++i) {
       const auto& bv = gm_.bufferViews[i];
       const std::string w = "/bufferViews/" + std::to_string(i);
@@ -329,9 +321,9 @@ class Converter {
           if (s.IsNumber()) d.emissiveFactor *= static_cast<float>(s.GetNumberAsDouble());
         } else if (name == "KHR_materials_unlit") {
           d.unlit = true;
-        } else if (kIgnoredMaterialExtensions.count(name) != 0) {
-          ignoredExtensions_.insert(name);
         } else {
+          // Known ones (sheen, clearcoat, transmission, ...) and unknown ones alike: the base
+          // metallic-roughness material still makes sense, so warn and render that.
           ignoredExtensions_.insert(name);
         }
       }
