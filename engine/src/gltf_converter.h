@@ -79,4 +79,8 @@ class GltfConverter {
   std::map<int, int> viewUsers_;
 };
 
+// Runs GltfConverter; false when `diag` holds errors.
+bool convertGltf(const tinygltf::Model& gm, const GltfSourceNotes& notes,
+                 const GltfLoadOptions& options, GltfDiagnostics& diag, ModelData& out);
+
 }  // namespace vrmall::engine

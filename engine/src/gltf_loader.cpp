@@ -15,6 +15,7 @@
 
 #include "accessor_reader.h"
 #include "glb_container.h"
+#include "gltf_converter.h"
 #include "gltf_diagnostics.h"
 #include "gltf_json_checks.h"
 #include "gltf_source_notes.h"
@@ -385,10 +386,6 @@ std::vector<uint8_t> buildGlb(const std::string& jsonText, std::span<const uint8
 }
 
 }  // namespace
-
-// Defined in gltf_convert.cpp: tinygltf::Model -> ModelData with all reference checks.
-bool convertGltf(const tinygltf::Model& gm, const GltfSourceNotes& notes,
-                 const GltfLoadOptions& options, GltfDiagnostics& diag, ModelData& out);
 
 GltfLoadResult GltfLoader::load(const fs::path& path) const {
   GltfLoadResult result;
