@@ -83,12 +83,6 @@ std::optional<ColumnType> columnTypeFromString(std::string_view name) {
   return std::nullopt;
 }
 
-std::pair<const int32_t*, const int32_t*> Column::bag(int32_t row) const {
-  const auto r = static_cast<size_t>(row);
-  if (row < 0 || r + 1 >= offsets.size()) return {nullptr, nullptr};
-  return {codes.data() + offsets[r], codes.data() + offsets[r + 1]};
-}
-
 std::optional<int32_t> Column::findCode(std::string_view value) const {
   if (auto it = code_of.find(toLower(trim(value))); it != code_of.end()) return it->second;
   return std::nullopt;

@@ -58,6 +58,7 @@ std::vector<nlohmann::json> ContentModel::searchSpace() const {
 }
 
 void ContentModel::prepare() {
+  sizes_ = SizeIndex(dataset_->item_attributes.column("SIZES"));
   columns_.clear();
   column_weight_.clear();
   column_sd_.clear();
@@ -163,53 +164,71 @@ ContentModel::Profile ContentModel::buildProfile(
 }
 
 void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) const {
+  // Column by column over the catalogue (tight loops over one column's codes), accumulating the
+  // weighted similarity and the weight each item actually has a value for.
   const auto& cols = dataset_->item_attributes.columns();
-  const Column* price = dataset_->item_attributes.column("PRICE");
-  const Column* sizes = dataset_->item_attributes.column("SIZES");
-  for (size_t i = 0; i < scores.size(); ++i) {
-    const auto item = static_cast<int32_t>(i);
-    double num = 0, den = 0;
-    for (size_t k = 0; k < columns_.size(); ++k) {
-      const auto& part = prof.parts[k];
-      if (!part.active) continue;
-      const Column& col = cols[static_cast<size_t>(columns_[k])];
-      double sim = 0;
-      if (col.type == ColumnType::Number) {
-        const double x = col.number(item);
+  const size_t n = scores.size();
+  std::vector<float> num(n, 0.0f), den(n, 0.0f);
+  for (size_t k = 0; k < columns_.size(); ++k) {
+    const auto& part = prof.parts[k];
+    if (!part.active) continue;
+    const Column& col = cols[static_cast<size_t>(columns_[k])];
+    const float w = column_weight_[k];
+    if (col.type == ColumnType::Number) {
+      const auto mean = static_cast<float>(part.mean);
+      const auto inv_sd = static_cast<float>(1.0 / part.sd);
+      for (size_t i = 0; i < n && i < col.numbers.size(); ++i) {
+        const auto x = static_cast<float>(col.numbers[i]);
         if (std::isnan(x)) continue;
-        const double z = (x - part.mean) / part.sd;
-        sim = std::exp(-0.5 * z * z);
-      } else {
-        const auto [b, e] = col.bag(item);
-        if (b == e) continue;
-        float best = 0, sum = 0;
-        for (auto c = b; c != e; ++c) {
-          best = std::max(best, part.p[static_cast<size_t>(*c)]);
-          sum += part.p[static_cast<size_t>(*c)];
-        }
-        // Categories: how typical the value is; sets/text: the mean share of the item's values.
-        sim = (col.type == ColumnType::Category ? best : sum / static_cast<float>(e - b)) /
-              part.max_p;
+        const float z = (x - mean) * inv_sd;
+        num[i] += w * std::exp(-0.5f * z * z);
+        den[i] += w;
       }
-      num += column_weight_[k] * sim;
-      den += column_weight_[k];
+      continue;
     }
-    if (prof.budget > 0 && price) {
-      const double x = price->number(item);
-      if (!std::isnan(x)) {
-        num += x <= prof.budget ? 1.0 : std::exp(-(x - prof.budget) / (0.25 * prof.budget));
-        den += 1.0;
+    const float inv_max = 1.0f / part.max_p;
+    const float* p = part.p.data();
+    const uint32_t* off = col.offsets.data();
+    const int32_t* codes = col.codes.data();
+    const size_t rows = std::min(n, col.offsets.size() - 1);
+    for (size_t i = 0; i < rows; ++i) {
+      const uint32_t b = off[i], e = off[i + 1];
+      if (b == e) continue;
+      float best = 0, sum = 0;
+      for (uint32_t c = b; c < e; ++c) {
+        const float v = p[codes[c]];
+        best = std::max(best, v);
+        sum += v;
       }
+      // Categories: how typical the value is; sets/text: the mean share of the item's values.
+      const float sim = col.type == ColumnType::Category ? best : sum / static_cast<float>(e - b);
+      num[i] += w * sim * inv_max;
+      den[i] += w;
     }
-    if (prof.attributes) {
-      const SizeMatch size = matchSize(sizes, item, *prof.attributes);
-      if (size.applies) {
-        num += size.fits ? 1.0 : 0.0;
-        den += 1.0;
-      }
-    }
-    scores[i] = den > 0 ? static_cast<float>(num / den) : 0.0f;
   }
+  if (prof.budget > 0) {
+    if (const Column* price = dataset_->item_attributes.column("PRICE")) {
+      const auto budget = static_cast<float>(prof.budget);
+      for (size_t i = 0; i < n && i < price->numbers.size(); ++i) {
+        const auto x = static_cast<float>(price->numbers[i]);
+        if (std::isnan(x)) continue;
+        num[i] += x <= budget ? 1.0f : std::exp(-(x - budget) / (0.25f * budget));
+        den[i] += 1.0f;
+      }
+    }
+  }
+  if (prof.attributes) {
+    // Size counts as one more attribute: 1 when stocked in the shopper's size, 0 when not.
+    std::vector<uint8_t> misfit(n, 0), applies(n, 0);
+    sizes_.excludeNotFitting(*prof.attributes, misfit);
+    sizes_.markApplicable(*prof.attributes, applies);
+    for (size_t i = 0; i < n; ++i) {
+      if (!applies[i]) continue;
+      num[i] += misfit[i] ? 0.0f : 1.0f;
+      den[i] += 1.0f;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) scores[i] = den[i] > 0 ? num[i] / den[i] : 0.0f;
 }
 
 void ContentModel::score(const UserContext& user, std::span<float> scores) const {
@@ -231,7 +250,19 @@ void ContentModel::scoreFromItems(std::span<const ItemWeight> items,
 
 void ContentModel::explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const {
   if (!dataset_) return;
+  explainWith(buildProfile(user.history, &user.attributes), user, item, out);
+}
+
+void ContentModel::explainItems(const UserContext& user, std::span<const int32_t> items,
+                                std::vector<std::vector<Reason>>& out) const {
+  out.resize(items.size());
+  if (!dataset_) return;
   const Profile prof = buildProfile(user.history, &user.attributes);
+  for (size_t n = 0; n < items.size(); ++n) explainWith(prof, user, items[n], out[n]);
+}
+
+void ContentModel::explainWith(const Profile& prof, const UserContext& user, int32_t item,
+                               std::vector<Reason>& out) const {
   const auto& cols = dataset_->item_attributes.columns();
   // The strongest matching category/set value carries the reason.
   float best = 0.0f;

@@ -1,5 +1,7 @@
 #include "vrmall/rec/dataset.h"
 
+#include "vrmall/rec/text_util.h"
+
 namespace vrmall::rec {
 
 void Dataset::syncSizes() {
@@ -8,9 +10,17 @@ void Dataset::syncSizes() {
 }
 
 std::string Dataset::itemName(int32_t item) const {
-  for (const char* column : {"NAME", "TITLE", "PRODUCTDISPLAYNAME"}) {
-    std::string name = item_attributes.value(item, column);
-    if (!name.empty()) return name;
+  if (name_column_ == -2) {
+    name_column_ = -1;
+    for (const char* column : {"NAME", "TITLE", "PRODUCTDISPLAYNAME"}) {
+      if ((name_column_ = item_attributes.columnIndex(column)) >= 0) break;
+    }
+  }
+  if (name_column_ >= 0) {
+    const Column& c = item_attributes.columns()[static_cast<size_t>(name_column_)];
+    if (static_cast<size_t>(item) < c.raw.size() && !c.raw[static_cast<size_t>(item)].empty()) {
+      return std::string(trim(c.raw[static_cast<size_t>(item)]));
+    }
   }
   return items.id(item);
 }

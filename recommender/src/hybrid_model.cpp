@@ -89,7 +89,7 @@ void HybridModel::fit(const TrainingData& data) {
   dataset_ = data.data;
   for (auto& part : parts_) {
     // EASE cannot hold a huge catalogue; the blend goes on without it.
-    if (part.model->kind() == "ease" && data.numItems() > EaseModel::kMaxItems) {
+    if (part.model->kind() == "ease" && data.numItems() > EaseModel::kHybridMaxItems) {
       part.weight = 0.0f;
       continue;
     }
@@ -181,6 +181,23 @@ void HybridModel::score(const UserContext& user, std::span<float> scores) const 
   }
   if (coverage_lifts_.size() == scores.size()) {
     for (size_t i = 0; i < scores.size(); ++i) scores[i] += coverage_lifts_[i];
+  }
+}
+
+void HybridModel::explainItems(const UserContext& user, std::span<const int32_t> items,
+                               std::vector<std::vector<Reason>>& out) const {
+  out.assign(items.size(), {});
+  std::vector<std::vector<Reason>> part_reasons;
+  for (const auto& part : parts_) {
+    if (part.weight <= 0.0f) continue;
+    part_reasons.clear();
+    part.model->explainItems(user, items, part_reasons);
+    for (size_t n = 0; n < items.size() && n < part_reasons.size(); ++n) {
+      for (auto& r : part_reasons[n]) {
+        r.weight *= part.weight;
+        out[n].push_back(std::move(r));
+      }
+    }
   }
 }
 

@@ -149,7 +149,7 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
   std::vector<bool> usable(parts_.size(), true);
   for (size_t p = 0; p < parts_.size(); ++p) {
     Model& m = *parts_[p].model;
-    if (m.kind() == "ease" && data.numItems() > EaseModel::kMaxItems) {
+    if (m.kind() == "ease" && data.numItems() > EaseModel::kHybridMaxItems) {
       usable[p] = false;
       continue;
     }

@@ -71,6 +71,7 @@ Recommender Recommender::train(Dataset data, const TrainOptions& options, Tuning
   }
   r.training_ =
       makeTrainingData(*r.data_, r.data_->events, options.weights, options.threads, options.seed);
+  r.sizes_ = SizeIndex(r.data_->item_attributes.column("SIZES"));
   const auto start = std::chrono::steady_clock::now();
   r.model_->fit(r.training_);
   r.train_seconds_ =
@@ -162,6 +163,7 @@ Recommender Recommender::load(const std::string& path) {
   }
   r.model_->setParams(nlohmann::json::parse(in.getString()));
   r.training_ = makeTrainingData(*r.data_, r.data_->events, weights, 2, 42);
+  r.sizes_ = SizeIndex(r.data_->item_attributes.column("SIZES"));
   r.model_->load(in, *r.data_);
   return r;
 }
@@ -198,32 +200,40 @@ std::vector<uint8_t> Recommender::excludedItems(const UserContext& user,
   for (int32_t i : options.exclude) {
     if (i >= 0 && static_cast<size_t>(i) < items) excluded[static_cast<size_t>(i)] = 1;
   }
-  ItemFilter::parse(options.filter, data_->item_attributes).excludeFailing(excluded);
-  if (options.only_in_size) {
-    const Column* sizes = data_->item_attributes.column("SIZES");
-    for (size_t i = 0; i < items; ++i) {
-      if (!matchSize(sizes, static_cast<int32_t>(i), user.attributes).fits) excluded[i] = 1;
-    }
+  if (!options.filter.empty()) {
+    ItemFilter::parse(options.filter, data_->item_attributes).excludeFailing(excluded);
   }
+  if (options.only_in_size) sizes_.excludeNotFitting(user.attributes, excluded);
   return excluded;
+}
+
+std::vector<std::vector<Reason>> Recommender::reasonsFor(const UserContext& user,
+                                                         std::span<const int32_t> items,
+                                                         size_t limit) const {
+  std::vector<std::vector<Reason>> all;
+  model_->explainItems(user, items, all);
+  all.resize(items.size());
+  for (auto& reasons : all) {
+    std::stable_sort(reasons.begin(), reasons.end(),
+                     [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
+    // Two parts may say the same thing in the same words; say it once.
+    std::vector<Reason> unique;
+    for (auto& reason : reasons) {
+      const bool dup = std::any_of(unique.begin(), unique.end(),
+                                   [&](const Reason& u) { return u.text == reason.text; });
+      if (!dup && unique.size() < limit) unique.push_back(std::move(reason));
+    }
+    if (unique.empty() && limit > 0) {
+      unique.push_back({"popular with shoppers like you", 0.0f, "fallback"});
+    }
+    reasons = std::move(unique);
+  }
+  return all;
 }
 
 std::vector<Reason> Recommender::reasonsFor(const UserContext& user, int32_t item,
                                             size_t limit) const {
-  std::vector<Reason> all;
-  model_->explain(user, item, all);
-  std::stable_sort(all.begin(), all.end(),
-                   [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
-  // Two parts may say the same thing in the same words; say it once.
-  std::vector<Reason> unique;
-  for (auto& reason : all) {
-    const bool dup = std::any_of(unique.begin(), unique.end(),
-                                 [&](const Reason& u) { return u.text == reason.text; });
-    if (!dup && unique.size() < limit) unique.push_back(std::move(reason));
-  }
-  if (unique.empty() && limit > 0)
-    unique.push_back({"popular with shoppers like you", 0.0f, "fallback"});
-  return unique;
+  return std::move(reasonsFor(user, std::span<const int32_t>(&item, 1), limit).front());
 }
 
 std::vector<Recommendation> Recommender::recommend(const UserContext& user,

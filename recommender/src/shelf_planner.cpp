@@ -51,9 +51,39 @@ ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec>
   style_ = t.column("STYLE");
   gender_ = t.column("GENDER");
   season_ = t.column("SEASON");
+  // Integer codes per item and per slot: planning compares thousands of candidates per event.
+  const auto firsts = [&](const Column* c) {
+    std::vector<int32_t> v(static_cast<size_t>(rec_.data().numItems()), -1);
+    if (c) {
+      for (size_t i = 0; i < v.size(); ++i) v[i] = c->first(static_cast<int32_t>(i));
+    }
+    return v;
+  };
+  l1_ = firsts(category_);
+  l2_ = firsts(category_l2_);
+  colour_ = firsts(color_);
+  brand_code_ = firsts(brand_);
+  gender_code_ = firsts(gender_);
+  unisex_ = gender_ ? gender_->findCode("unisex").value_or(-2) : -2;
+  for (const auto& slot : slots_) {
+    SlotRule rule;
+    for (const auto& k : slot.kinds) {
+      rule.kinds.push_back(category_ ? category_->findCode(k).value_or(-3) : -3);
+    }
+    rule.any_kind = slot.kinds.empty() || !category_;
+    rule.gender =
+        slot.gender.empty() || !gender_ ? -1 : gender_->findCode(slot.gender).value_or(-3);
+    rules_.push_back(std::move(rule));
+  }
+  if (color_) {
+    neutral_.assign(color_->dictionary.size(), 0);
+    for (const char* c : {"black", "white", "grey", "beige", "navy", "cream", "denim", "ivory"}) {
+      if (auto code = color_->findCode(c)) neutral_[static_cast<size_t>(*code)] = 1;
+    }
+  }
 }
 
-int32_t ShelfPlanner::bestOutsidePool(const SlotSpec& slot, std::span<const float> z,
+int32_t ShelfPlanner::bestOutsidePool(size_t slot, std::span<const float> z,
                                       const std::vector<uint8_t>& excluded,
                                       const std::vector<uint8_t>& used,
                                       const std::vector<int32_t>* taken) const {
@@ -68,24 +98,45 @@ int32_t ShelfPlanner::bestOutsidePool(const SlotSpec& slot, std::span<const floa
   return best;
 }
 
-float ShelfPlanner::likeness(int32_t a, int32_t b) const {
-  // Shares of the attributes that make two products look alike on a wall.
-  return 0.4f * static_cast<float>(sameCode(category_l2_, a, b)) +
-         0.3f * static_cast<float>(sameCode(color_, a, b)) +
-         0.2f * static_cast<float>(sameCode(brand_, a, b)) +
-         0.1f * static_cast<float>(sameCode(category_, a, b));
+// What a group (a wall, a shelf) already shows, attribute by attribute.
+struct ShelfPlanner::GroupShown {
+  std::vector<uint8_t> l2, colour, brand, l1;
+  static void mark(std::vector<uint8_t>& v, int32_t code) {
+    if (code < 0) return;
+    if (v.size() <= static_cast<size_t>(code)) v.resize(static_cast<size_t>(code) + 1, 0);
+    v[static_cast<size_t>(code)] = 1;
+  }
+  static float has(const std::vector<uint8_t>& v, int32_t code) {
+    return static_cast<float>(code >= 0 && static_cast<size_t>(code) < v.size() &&
+                              v[static_cast<size_t>(code)]);
+  }
+};
+
+float ShelfPlanner::likeness(const GroupShown& g, int32_t item) const {
+  // How much of what makes products look alike on a wall the item repeats from its group.
+  const auto i = static_cast<size_t>(item);
+  return 0.4f * GroupShown::has(g.l2, l2_[i]) + 0.3f * GroupShown::has(g.colour, colour_[i]) +
+         0.2f * GroupShown::has(g.brand, brand_code_[i]) + 0.1f * GroupShown::has(g.l1, l1_[i]);
 }
 
-bool ShelfPlanner::fits(const SlotSpec& slot, int32_t item) const {
-  if (!slot.kinds.empty()) {
-    const std::string kind = firstValue(category_, item);
-    bool ok = false;
-    for (const auto& k : slot.kinds) ok = ok || toLower(k) == kind;
-    if (!ok) return false;
+void ShelfPlanner::show(GroupShown& g, int32_t item) const {
+  const auto i = static_cast<size_t>(item);
+  GroupShown::mark(g.l2, l2_[i]);
+  GroupShown::mark(g.colour, colour_[i]);
+  GroupShown::mark(g.brand, brand_code_[i]);
+  GroupShown::mark(g.l1, l1_[i]);
+}
+
+bool ShelfPlanner::fits(size_t slot, int32_t item) const {
+  const SlotRule& rule = rules_[slot];
+  const auto i = static_cast<size_t>(item);
+  if (!rule.any_kind &&
+      std::find(rule.kinds.begin(), rule.kinds.end(), l1_[i]) == rule.kinds.end()) {
+    return false;
   }
-  if (!slot.gender.empty() && gender_) {
-    const std::string g = firstValue(gender_, item);
-    if (!g.empty() && g != "unisex" && g != toLower(slot.gender)) return false;
+  if (rule.gender != -1) {
+    const int32_t g = gender_code_[i];
+    if (g >= 0 && g != unisex_ && g != rule.gender) return false;
   }
   return true;
 }
@@ -147,47 +198,51 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return slots_[a].visibility > slots_[b].visibility; });
-  std::map<std::string, std::vector<int32_t>> shown;  // group -> items placed
+  std::map<std::string, GroupShown> shown;
   const auto adjusted = [&](int32_t item, float base, const std::string& group) {
-    float worst = 0.0f;
-    for (int32_t other : shown[group]) worst = std::max(worst, likeness(item, other));
-    return base - 3.0f * options.diversity * worst;
+    return base - 3.0f * options.diversity * likeness(shown[group], item);
   };
   for (size_t s : order) {
     const SlotSpec& slot = slots_[s];
     int32_t best = -1;
     float best_score = -INFINITY;
     for (const auto& c : pool) {
-      if (used[static_cast<size_t>(c.item)] || !fits(slot, c.item)) continue;
+      if (used[static_cast<size_t>(c.item)] || !fits(s, c.item)) continue;
       const float a = adjusted(c.item, c.z, slot.group);
       if (a > best_score) {
         best_score = a;
         best = c.item;
       }
     }
-    if (best < 0) best = bestOutsidePool(slot, z, excluded, used);
+    if (best < 0) best = bestOutsidePool(s, z, excluded, used);
     // Stability: the current item stays unless the newcomer is clearly better.
     const int32_t current = s < state.size() ? state[s].item : -1;
     if (current >= 0 && !used[static_cast<size_t>(current)] &&
-        !excluded[static_cast<size_t>(current)] && fits(slot, current)) {
+        !excluded[static_cast<size_t>(current)] && fits(s, current)) {
       const float keep = adjusted(current, z[static_cast<size_t>(current)], slot.group);
       if (best < 0 || keep + options.change_margin >= best_score) best = current;
     }
     if (best < 0) continue;
     used[static_cast<size_t>(best)] = 1;
-    shown[slot.group].push_back(best);
+    show(shown[slot.group], best);
     plan.slots[s].item = best;
     done[s] = true;
   }
   planOutfits(pool, z, state, excluded, used, plan.slots, options);
 
+  std::vector<int32_t> placed;
+  for (const auto& p : plan.slots) {
+    if (p.item >= 0) placed.push_back(p.item);
+  }
+  auto reasons = rec_.reasonsFor(user, placed, options.reasons);
+  size_t next_reason = 0;
   for (size_t s = 0; s < slots_.size(); ++s) {
     auto& p = plan.slots[s];
     if (p.item < 0) continue;
     p.item_id = rec_.data().items.id(p.item);
     p.score = z[static_cast<size_t>(p.item)];
     p.changed = !(s < state.size() && state[s].item == p.item);
-    p.reasons = rec_.reasonsFor(user, p.item, options.reasons);
+    p.reasons = std::move(reasons[next_reason++]);
   }
 
   // Promotions: the category-and-style the shopper's best unplaced candidates cluster in.
@@ -214,8 +269,8 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     theme[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(theme[0])));
     promo.text = theme + " picked for you: " + std::to_string(discounts[std::min<size_t>(n, 3)]) +
                  "% off today";
-    const auto reasons = rec_.reasonsFor(user, promo.items.front(), 1);
-    promo.reason = reasons.empty() ? std::string() : reasons.front().text;
+    const auto promo_reasons = rec_.reasonsFor(user, promo.items.front(), 1);
+    promo.reason = promo_reasons.empty() ? std::string() : promo_reasons.front().text;
     plan.promotions.push_back(std::move(promo));
   }
   plan.compute_us =
@@ -236,15 +291,16 @@ void ShelfPlanner::planOutfits(const std::vector<Candidate>& pool, std::span<con
   }
   // Compatibility with the anchor: shared style and season, and colours that go together.
   const auto neutral = [&](int32_t item) {
-    const std::string c = firstValue(color_, item);
-    return c == "black" || c == "white" || c == "grey" || c == "beige" || c == "navy" ||
-           c == "cream" || c == "denim";
+    const int32_t c = colour_[static_cast<size_t>(item)];
+    return c >= 0 && static_cast<size_t>(c) < neutral_.size() && neutral_[static_cast<size_t>(c)];
   };
   const auto compat = [&](int32_t anchor, int32_t item) {
     float c = 0.0f;
     if (sameCode(style_, anchor, item)) c += 1.0f;
     if (sameCode(season_, anchor, item)) c += 0.5f;
-    if (sameCode(color_, anchor, item) || neutral(item) || neutral(anchor)) c += 0.5f;
+    const int32_t ca = colour_[static_cast<size_t>(anchor)];
+    if ((ca >= 0 && ca == colour_[static_cast<size_t>(item)]) || neutral(item) || neutral(anchor))
+      c += 0.5f;
     return c;
   };
   for (auto& [group, members] : mannequins) {
@@ -256,7 +312,7 @@ void ShelfPlanner::planOutfits(const std::vector<Candidate>& pool, std::span<con
     bool current_valid = true;
     for (size_t s : members) {
       const int32_t cur = s < state.size() ? state[s].item : -1;
-      if (cur < 0 || used[static_cast<size_t>(cur)] || !fits(slots_[s], cur))
+      if (cur < 0 || used[static_cast<size_t>(cur)] || !fits(s, cur))
         current_valid = false;
       else
         current_total += z[static_cast<size_t>(cur)];
@@ -268,7 +324,7 @@ void ShelfPlanner::planOutfits(const std::vector<Candidate>& pool, std::span<con
       int32_t best = -1;
       float best_score = -INFINITY;
       for (const auto& c : pool) {
-        if (used[static_cast<size_t>(c.item)] || !fits(slots_[s], c.item)) continue;
+        if (used[static_cast<size_t>(c.item)] || !fits(s, c.item)) continue;
         if (std::find(look.begin(), look.end(), c.item) != look.end()) continue;
         const float v = c.z + (anchor >= 0 ? compat(anchor, c.item) : 0.0f);
         if (v > best_score) {
@@ -276,7 +332,7 @@ void ShelfPlanner::planOutfits(const std::vector<Candidate>& pool, std::span<con
           best = c.item;
         }
       }
-      if (best < 0) best = bestOutsidePool(slots_[s], z, excluded, used, &look);
+      if (best < 0) best = bestOutsidePool(s, z, excluded, used, &look);
       look.push_back(best);
       if (best >= 0) {
         total += z[static_cast<size_t>(best)];

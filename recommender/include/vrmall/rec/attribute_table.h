@@ -35,7 +35,16 @@ struct Column {
                                                      : std::numeric_limits<double>::quiet_NaN();
   }
   // Codes of a row (empty for rows the file did not list).
-  std::pair<const int32_t*, const int32_t*> bag(int32_t row) const;
+  std::pair<const int32_t*, const int32_t*> bag(int32_t row) const {
+    const auto r = static_cast<size_t>(row);
+    if (row < 0 || r + 1 >= offsets.size()) return {nullptr, nullptr};
+    return {codes.data() + offsets[r], codes.data() + offsets[r + 1]};
+  }
+  // The row's first code, or -1 (a category's value).
+  int32_t first(int32_t row) const {
+    const auto [b, e] = bag(row);
+    return b == e ? -1 : *b;
+  }
   std::optional<int32_t> findCode(std::string_view value) const;
   int32_t internCode(std::string_view value);
 };

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "vrmall/rec/model.h"
+#include "vrmall/rec/size_match.h"
 
 namespace vrmall::rec {
 
@@ -17,6 +18,8 @@ class ContentModel final : public Model {
   void fit(const TrainingData& data) override;
   void score(const UserContext& user, std::span<float> scores) const override;
   void explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const override;
+  void explainItems(const UserContext& user, std::span<const int32_t> items,
+                    std::vector<std::vector<Reason>>& out) const override;
   nlohmann::json params() const override;
   void setParams(const nlohmann::json& params) override;
   std::vector<nlohmann::json> searchSpace() const override;
@@ -32,6 +35,8 @@ class ContentModel final : public Model {
   Profile buildProfile(std::span<const ItemWeight> items,
                        const std::unordered_map<std::string, std::string>* attributes) const;
   void scoreProfile(const Profile& profile, std::span<float> scores) const;
+  void explainWith(const Profile& profile, const UserContext& user, int32_t item,
+                   std::vector<Reason>& out) const;
   void prepare();
 
   float text_weight_ = 0.5f;
@@ -40,6 +45,7 @@ class ContentModel final : public Model {
   std::vector<int> columns_;       // usable item columns
   std::vector<float> column_weight_;
   std::vector<double> column_sd_;  // number columns: catalogue spread
+  SizeIndex sizes_;
 };
 
 }  // namespace vrmall::rec

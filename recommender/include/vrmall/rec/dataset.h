@@ -23,6 +23,9 @@ struct Dataset {
   void syncSizes();
   // The item's display name: NAME or TITLE when the catalogue has one, else its id.
   std::string itemName(int32_t item) const;
+
+ private:
+  mutable int name_column_ = -2;  // index of NAME/TITLE in item_attributes, found on first use
 };
 
 struct DatasetFiles {

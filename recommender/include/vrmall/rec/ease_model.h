@@ -12,6 +12,8 @@ namespace vrmall::rec {
 class EaseModel final : public Model {
  public:
   static constexpr int32_t kMaxItems = 20000;
+  // The hybrid leaves EASE out above this: items² floats (100 MB at 5000) and an items³ fit.
+  static constexpr int32_t kHybridMaxItems = 5000;
 
   std::string kind() const override { return "ease"; }
   void fit(const TrainingData& data) override;

@@ -72,6 +72,13 @@ class Model {
   // Appends this model's reasons for suggesting `item` to `user`.
   virtual void explain(const UserContext& /*user*/, int32_t /*item*/,
                        std::vector<Reason>& /*out*/) const {}
+  // Reasons for several items of one shopper; models that build a per-shopper profile to explain
+  // override it to build the profile once. out[n] receives items[n]'s reasons.
+  virtual void explainItems(const UserContext& user, std::span<const int32_t> items,
+                            std::vector<std::vector<Reason>>& out) const {
+    out.resize(items.size());
+    for (size_t n = 0; n < items.size(); ++n) explain(user, items[n], out[n]);
+  }
 
   virtual nlohmann::json params() const = 0;
   virtual void setParams(const nlohmann::json& params) = 0;

@@ -9,6 +9,7 @@
 
 #include "vrmall/rec/item_filter.h"
 #include "vrmall/rec/model.h"
+#include "vrmall/rec/size_match.h"
 #include "vrmall/rec/tuning.h"
 
 namespace vrmall::rec {
@@ -63,6 +64,8 @@ class Recommender {
                                      const RecommendOptions& options) const;
   // A suggestion's reasons, strongest first, without repeats (at most `limit`).
   std::vector<Reason> reasonsFor(const UserContext& user, int32_t item, size_t limit) const;
+  std::vector<std::vector<Reason>> reasonsFor(const UserContext& user,
+                                              std::span<const int32_t> items, size_t limit) const;
   // Items like `item_id` (the model's view of "shoppers who liked this also liked").
   std::vector<Recommendation> similar(const std::string& item_id, size_t n) const;
 
@@ -75,6 +78,7 @@ class Recommender {
   std::shared_ptr<Dataset> data_;
   std::unique_ptr<Model> model_;
   TrainingData training_;
+  SizeIndex sizes_;
   double train_seconds_ = 0.0;
 };
 

@@ -36,9 +36,11 @@ class ShelfPlanner {
     int32_t item;
     float z;
   };
-  float likeness(int32_t a, int32_t b) const;
-  bool fits(const SlotSpec& slot, int32_t item) const;
-  int32_t bestOutsidePool(const SlotSpec& slot, std::span<const float> z,
+  struct GroupShown;
+  float likeness(const GroupShown& group, int32_t item) const;
+  void show(GroupShown& group, int32_t item) const;
+  bool fits(size_t slot, int32_t item) const;
+  int32_t bestOutsidePool(size_t slot, std::span<const float> z,
                           const std::vector<uint8_t>& excluded, const std::vector<uint8_t>& used,
                           const std::vector<int32_t>* taken = nullptr) const;
   void planOutfits(const std::vector<Candidate>& pool, std::span<const float> z,
@@ -55,6 +57,16 @@ class ShelfPlanner {
   const Column* style_ = nullptr;
   const Column* gender_ = nullptr;
   const Column* season_ = nullptr;
+  // Per item: first code of CATEGORY_L1, CATEGORY_L2, COLOR, BRAND, GENDER (-1 when missing).
+  std::vector<int32_t> l1_, l2_, colour_, brand_code_, gender_code_;
+  int32_t unisex_ = -2;
+  std::vector<uint8_t> neutral_;  // per COLOR code: goes with anything
+  struct SlotRule {
+    std::vector<int32_t> kinds;  // CATEGORY_L1 codes the slot takes
+    bool any_kind = true;
+    int32_t gender = -1;  // -1: any
+  };
+  std::vector<SlotRule> rules_;
 };
 
 }  // namespace vrmall::rec

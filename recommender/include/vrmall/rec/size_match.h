@@ -4,6 +4,7 @@
 // an item sold in one size ("one-size", or none listed) fits everyone.
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "vrmall/rec/attribute_table.h"
 
@@ -17,5 +18,24 @@ struct SizeMatch {
 
 SizeMatch matchSize(const Column* sizes, int32_t item,
                     const std::unordered_map<std::string, std::string>& attributes);
+
+// The same rule for every item at once, precomputed per item so a shelf plan can filter a large
+// catalogue with integer compares.
+class SizeIndex {
+ public:
+  SizeIndex() = default;
+  explicit SizeIndex(const Column* sizes);
+  // excluded[i] = 1 for items the shopper's sizes rule out.
+  void excludeNotFitting(const std::unordered_map<std::string, std::string>& attributes,
+                         std::vector<uint8_t>& excluded) const;
+  // applies[i] = 1 where the shopper gave a size of item i's kind (clothing or shoes).
+  void markApplicable(const std::unordered_map<std::string, std::string>& attributes,
+                      std::vector<uint8_t>& applies) const;
+
+ private:
+  enum Kind : uint8_t { kAny, kClothing, kShoes };
+  const Column* sizes_ = nullptr;
+  std::vector<uint8_t> kind_;
+};
 
 }  // namespace vrmall::rec
