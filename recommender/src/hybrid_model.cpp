@@ -59,11 +59,7 @@ HybridModel::HybridModel() {
 }
 
 nlohmann::json HybridModel::params() const {
-  nlohmann::json p = {{"min_coverage", min_coverage_},
-                      {"exposure_gamma", exposure_gamma_},
-                      {"calibrated_gamma", calibrated_gamma_},
-                      {"normalize_top", normalize_top_},
-                      {"coverage_method", coverage_boost_ ? "lift" : "exposure"}};
+  nlohmann::json p = {{"min_coverage", min_coverage_}, {"normalize_top", normalize_top_}};
   for (const auto& part : parts_) {
     p["weights"][part.model->kind()] = part.weight;
     p["parts"][part.model->kind()] = part.model->params();
@@ -73,10 +69,7 @@ nlohmann::json HybridModel::params() const {
 
 void HybridModel::setParams(const nlohmann::json& p) {
   min_coverage_ = p.value("min_coverage", min_coverage_);
-  exposure_gamma_ = p.value("exposure_gamma", exposure_gamma_);
   normalize_top_ = p.value("normalize_top", normalize_top_);
-  if (p.contains("coverage_method"))
-    coverage_boost_ = p["coverage_method"].get<std::string>() == "lift";
   for (auto& part : parts_) {
     const std::string k = part.model->kind();
     if (p.contains("weights") && p["weights"].contains(k))
@@ -95,76 +88,27 @@ void HybridModel::fit(const TrainingData& data) {
     }
     if (part.weight != 0.0f) part.model->fit(data);
   }
-  computeExposure(data);
+  computeCoverageLifts(data);
 }
 
-std::vector<float> HybridModel::exposureShape(const std::vector<float>& counts, float scale) {
-  std::vector<float> shape(counts.size());
-  for (size_t i = 0; i < counts.size(); ++i) shape[i] = std::log1p(counts[i] * scale);
-  return shape;
-}
-
-void HybridModel::computeExposure(const TrainingData& data) {
-  exposure_penalty_.clear();
+void HybridModel::computeCoverageLifts(const TrainingData& data) {
   coverage_lifts_.clear();
-  calibrated_gamma_ = exposure_gamma_;
-  if (exposure_gamma_ <= 0.0f && min_coverage_ <= 0.0f) return;
-  const auto items = static_cast<size_t>(data.numItems());
+  if (min_coverage_ <= 0.0f) return;
   // A sample of training shoppers stands for the audience (all of them on small data sets).
+  AudienceScores audience;
+  audience.items = static_cast<size_t>(data.numItems());
   const int32_t users = data.numUsers();
   const int32_t stride = std::max<int32_t>(1, users / 1000);
-  std::vector<std::vector<float>> rows;
-  std::vector<std::vector<int32_t>> seen_lists;
-  std::vector<float> counts(items, 0.0f);
-  std::vector<uint8_t> seen(items, 0);
+  std::vector<float> row(audience.items);
   for (int32_t u = 0; u < users; u += stride) {
     const UserContext ctx = contextFromTraining(data, u);
     if (ctx.history.empty()) continue;
-    rows.emplace_back(items);
-    score(ctx, rows.back());  // no penalty yet: exposure_penalty_ is empty
-    seen_lists.emplace_back();
-    for (const auto& h : ctx.history) {
-      seen[static_cast<size_t>(h.item)] = 1;
-      seen_lists.back().push_back(h.item);
-    }
-    for (const auto& t : topK(rows.back(), kCoverageK, seen))
-      counts[static_cast<size_t>(t.item)] += 1.0f;
-    for (const auto& h : ctx.history) seen[static_cast<size_t>(h.item)] = 0;
+    score(ctx, row);  // unlifted: coverage_lifts_ is empty here
+    audience.rows.insert(audience.rows.end(), row.begin(), row.end());
+    audience.seen.emplace_back();
+    for (const auto& h : ctx.history) audience.seen.back().push_back(h.item);
   }
-  if (coverage_boost_) {
-    AudienceScores audience;
-    audience.items = items;
-    for (auto& row : rows) audience.rows.insert(audience.rows.end(), row.begin(), row.end());
-    audience.seen = std::move(seen_lists);
-    calibrated_gamma_ = 0.0f;
-    coverage_lifts_ = coverageBoosts(audience, kCoverageK, min_coverage_);
-    return;
-  }
-  const std::vector<float> shape = exposureShape(counts, static_cast<float>(stride));
-  // Coverage@k of the sampled shoppers' lists under penalty gamma: needs no test labels, only the
-  // model's own suggestions, so the floor can be met on the data the model is served with.
-  const auto coverage = [&](float gamma) {
-    std::vector<uint8_t> covered(items, 0);
-    std::vector<float> s(items);
-    for (size_t r = 0; r < rows.size(); ++r) {
-      for (size_t i = 0; i < items; ++i) s[i] = rows[r][i] - gamma * shape[i];
-      for (int32_t h : seen_lists[r]) seen[static_cast<size_t>(h)] = 1;
-      for (const auto& t : topK(s, kCoverageK, seen)) covered[static_cast<size_t>(t.item)] = 1;
-      for (int32_t h : seen_lists[r]) seen[static_cast<size_t>(h)] = 0;
-    }
-    double n = 0;
-    for (uint8_t c : covered) n += c;
-    return items ? n / static_cast<double>(items) : 0.0;
-  };
-  float gamma = exposure_gamma_;
-  if (min_coverage_ > 0.0f && coverage(gamma) < min_coverage_) {
-    gamma = std::max(gamma, 0.05f);
-    for (int step = 0; step < 40 && coverage(gamma) < min_coverage_; ++step) gamma *= 1.15f;
-  }
-  calibrated_gamma_ = gamma;
-  if (gamma <= 0.0f) return;
-  exposure_penalty_.resize(items);
-  for (size_t i = 0; i < items; ++i) exposure_penalty_[i] = gamma * shape[i];
+  coverage_lifts_ = coverageBoosts(audience, kCoverageK, min_coverage_);
 }
 
 void HybridModel::score(const UserContext& user, std::span<float> scores) const {
@@ -175,9 +119,6 @@ void HybridModel::score(const UserContext& user, std::span<float> scores) const 
     part.model->score(user, part_scores);
     standardize(part_scores, normalize_top_);
     for (size_t i = 0; i < scores.size(); ++i) scores[i] += part.weight * part_scores[i];
-  }
-  if (exposure_penalty_.size() == scores.size()) {
-    for (size_t i = 0; i < scores.size(); ++i) scores[i] -= exposure_penalty_[i];
   }
   if (coverage_lifts_.size() == scores.size()) {
     for (size_t i = 0; i < scores.size(); ++i) scores[i] += coverage_lifts_[i];
@@ -215,9 +156,6 @@ void HybridModel::explain(const UserContext& user, int32_t item, std::vector<Rea
 
 void HybridModel::save(BinaryWriter& out) const {
   out.put<float>(min_coverage_);
-  out.put<float>(exposure_gamma_);
-  out.put<float>(calibrated_gamma_);
-  out.putVector(exposure_penalty_);
   out.putVector(coverage_lifts_);
   out.put<uint32_t>(static_cast<uint32_t>(parts_.size()));
   for (const auto& part : parts_) {
@@ -232,16 +170,9 @@ void HybridModel::save(BinaryWriter& out) const {
 void HybridModel::load(BinaryReader& in, const Dataset& data) {
   dataset_ = &data;
   min_coverage_ = in.get<float>();
-  exposure_gamma_ = in.get<float>();
-  calibrated_gamma_ = in.get<float>();
-  exposure_penalty_ = in.getVector<float>();
   coverage_lifts_ = in.getVector<float>();
   if (!coverage_lifts_.empty() && coverage_lifts_.size() != static_cast<size_t>(data.numItems())) {
     in.fail("coverage lift size");
-  }
-  if (!exposure_penalty_.empty() &&
-      exposure_penalty_.size() != static_cast<size_t>(data.numItems())) {
-    in.fail("exposure penalty size");
   }
   const auto n = in.get<uint32_t>();
   if (n > 32) in.fail("hybrid part count");

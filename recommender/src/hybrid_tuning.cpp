@@ -1,7 +1,7 @@
 // HybridModel::tune: part hyperparameters, then blend weights by coordinate ascent, on validation
 // folds carved from the training events. Each candidate blend is scored the way it is served:
-// the exposure penalty is raised (by bisection) until the fold's top-k lists reach the coverage
-// floor, and the NDCG it then keeps is what counts, averaged over folds to damp noise.
+// items are lifted (src/coverage_boost.h) until the fold's top-k lists reach the coverage floor,
+// and the NDCG it then keeps is what counts, averaged over folds to damp noise.
 #include <algorithm>
 #include <cmath>
 
@@ -31,9 +31,8 @@ class FoldScorer {
  public:
   FoldScorer(const Fold& fold, size_t items, size_t k) : f_(fold), items_(items), k_(k) {}
 
-  // NDCG and coverage of the blend `w` with penalty gamma·shape.
-  BlendResult run(const std::vector<float>& w, float gamma, const std::vector<float>& shape,
-                  std::vector<float>* counts = nullptr, std::span<const float> boosts = {}) const {
+  // NDCG and coverage of the blend `w` plus per-item lifts.
+  BlendResult run(const std::vector<float>& w, std::span<const float> boosts = {}) const {
     BlendResult out;
     std::vector<float> s(items_);
     std::vector<uint8_t> seen(items_, 0), covered(items_, 0);
@@ -43,15 +42,11 @@ class FoldScorer {
       if (!boosts.empty()) {
         for (size_t i = 0; i < items_; ++i) s[i] += boosts[i];
       }
-      if (gamma > 0.0f) {
-        for (size_t i = 0; i < items_; ++i) s[i] -= gamma * shape[i];
-      }
       for (int32_t h : f_.seen[r]) seen[static_cast<size_t>(h)] = 1;
       ranked.clear();
       for (const auto& t : topK(s, k_, seen)) {
         ranked.push_back(t.item);
         covered[static_cast<size_t>(t.item)] = 1;
-        if (counts) (*counts)[static_cast<size_t>(t.item)] += 1.0f;
       }
       for (int32_t h : f_.seen[r]) seen[static_cast<size_t>(h)] = 0;
       out.ndcg += listMetrics(ranked, f_.relevant[static_cast<size_t>(f_.users[r])], k_).ndcg;
@@ -76,34 +71,7 @@ class FoldScorer {
                 audience.rows.begin() + static_cast<std::ptrdiff_t>(r * items_));
     }
     const auto lifts = coverageBoosts(audience, k_, floor);
-    return run(w, 0.0f, {}, nullptr, lifts);
-  }
-
-  // The blend as served: the smallest penalty (within bisection) that meets the floor.
-  BlendResult served(const std::vector<float>& w, float floor) const {
-    std::vector<float> counts(items_, 0.0f);
-    const BlendResult plain = run(w, 0.0f, {}, &counts);
-    if (floor <= 0.0f || plain.coverage >= floor) return plain;
-    std::vector<float> shape(items_);
-    for (size_t i = 0; i < items_; ++i) shape[i] = std::log1p(counts[i]);
-    float lo = 0.0f, hi = 0.25f;
-    BlendResult at_hi = run(w, hi, shape);
-    while (at_hi.coverage < floor && hi < 16.0f) {
-      lo = hi;
-      hi *= 2.0f;
-      at_hi = run(w, hi, shape);
-    }
-    for (int step = 0; step < 4; ++step) {
-      const float mid = 0.5f * (lo + hi);
-      const BlendResult m = run(w, mid, shape);
-      if (m.coverage >= floor) {
-        hi = mid;
-        at_hi = m;
-      } else {
-        lo = mid;
-      }
-    }
-    return at_hi;
+    return run(w, lifts);
   }
 
  private:
@@ -174,8 +142,7 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
   const auto objective = [&](const std::vector<float>& w, BlendResult* mean) {
     BlendResult sum;
     for (const auto& scorer : scorers) {
-      const BlendResult r =
-          coverage_boost_ ? scorer.boosted(w, min_coverage_) : scorer.served(w, min_coverage_);
+      const BlendResult r = scorer.boosted(w, min_coverage_);
       sum.ndcg += r.ndcg / static_cast<double>(scorers.size());
       sum.coverage += r.coverage / static_cast<double>(scorers.size());
     }

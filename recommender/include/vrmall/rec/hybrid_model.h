@@ -2,8 +2,8 @@
 // HybridModel: the shopping guide's blend. Each part's scores are standardised per shopper
 // (z-scores over the catalogue) and summed with weights found on validation data carved from the
 // training events: coordinate ascent on NDCG@k, subject to a catalogue-coverage floor so the
-// "For you" shelves reach far beyond the best sellers. A part may get a negative weight
-// (popularity does, to trade a little head for a lot of tail).
+// "For you" shelves reach far beyond the best sellers. The floor is met by the smallest per-item
+// lifts that bring uncovered items into the lists of the shoppers closest to choosing them.
 #include <memory>
 #include <vector>
 
@@ -27,8 +27,8 @@ class HybridModel final : public Model {
   void load(BinaryReader& in, const Dataset& data) override;
 
   // Tunes every part's hyperparameters, then the blend weights, on validation folds carved from
-  // `train` (src/hybrid_tuning.cpp). The blend is scored as it will be served: with the exposure
-  // penalty raised until the validation lists meet the coverage floor.
+  // `train` (src/hybrid_tuning.cpp). The blend is scored as it will be served: with the lifts
+  // that make the validation lists meet the coverage floor.
   TuningResult tune(const Dataset& data, std::span<const Interaction> train,
                     const EventWeights& weights, const TuningOptions& options);
 
@@ -39,24 +39,15 @@ class HybridModel final : public Model {
   const std::vector<Part>& parts() const { return parts_; }
 
  private:
-  // Exposure penalty: items that would fill many shoppers' top-k lists lose gamma·log(1+count)
-  // (in z units). Unlike a popularity penalty it leaves popular-but-not-crowding items alone.
-  // fit() raises gamma until the training shoppers' lists reach min_coverage of the catalogue.
-  void computeExposure(const TrainingData& data);
-  static std::vector<float> exposureShape(const std::vector<float>& counts, float scale);
-  std::vector<Part> parts_;
-  float min_coverage_ = 0.25f;
+  // Per-item lifts that let the training shoppers' top-k lists reach min_coverage of the
+  // catalogue (src/coverage_boost.h); computed at fit() from the model's own suggestions.
+  void computeCoverageLifts(const TrainingData& data);
   static constexpr size_t kCoverageK = 10;
-  size_t normalize_top_ = 0;
-  // "lift" (default): the smallest per-item lifts that reach the floor (src/coverage_boost.h);
-  // "exposure": the older exposure penalty. Lifts keep more accuracy on validation folds.
-  bool coverage_boost_ = true;
-  std::vector<float> coverage_lifts_;  // per item, added to the blend       // 0: z-scores over the
-                                       // catalogue; N: over each part's top N
-  float exposure_gamma_ = 0.0f;        // tuned on validation
-  float calibrated_gamma_ = 0.0f;      // raised at fit until the served lists meet min_coverage
-  std::vector<float> exposure_penalty_;  // per item, gamma already applied  // product floor: share
-                                         // of the catalogue the top-k lists reach
+
+  std::vector<Part> parts_;
+  float min_coverage_ = 0.25f;  // product floor: share of the catalogue the top-k lists reach
+  size_t normalize_top_ = 0;    // 0: z-scores over the catalogue; N: over each part's top N
+  std::vector<float> coverage_lifts_;  // per item, added to the blend
 };
 
 // Standardises scores in place: (s - mean) / std over all entries, or over the `top` highest
