@@ -1,12 +1,15 @@
-// vrmall: the virtual-mall client. Modes: --headless renders the store offscreen (QA/CI),
-// --window is the desktop preview, --view-model checks one product model. With no mode it still
-// runs the shopping guide's demo (as `vrmall-rec demo` does) until the interactive client lands.
+// vrmall: the virtual-mall client. Modes: --headless renders the store offscreen (QA/CI), with
+// --tour a scripted shopper and the shopping guide in the loop; --window is the desktop preview;
+// --view-model checks one product model; --demo is the guide's text demo. With no mode: the
+// window when $DISPLAY is set (and a window opens), else the default tour into out/tour.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "headless_run.h"
 #include "model_check.h"
+#include "tour_run.h"
 #include "vrmall/rec/demo.h"
 #include "vrmall/version.h"
 #include "window_run.h"
@@ -20,10 +23,22 @@ std::filesystem::path defaultStoreDir() {
   return std::filesystem::path(VRMALL_SOURCE_DIR) / "assets" / "store";
 }
 
+std::filesystem::path defaultTour() {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file("assets/tour/default_tour.json", ec)) {
+    return "assets/tour/default_tour.json";
+  }
+  return std::filesystem::path(VRMALL_SOURCE_DIR) / "assets" / "tour" / "default_tour.json";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"vrmall: a virtual fashion mall with an AI shopping guide"};
+  CLI::App app{
+      "vrmall: a virtual fashion mall with an AI shopping guide.\n"
+      "With no mode: the desktop window when $DISPLAY is set, else the headless default tour\n"
+      "(assets/tour/default_tour.json) into out/tour. There is no OpenXR (headset) mode yet:\n"
+      "the renderer's two-view path is exercised with --headless --views 2."};
   bool version = false;
   app.add_flag("--version", version, "Print the version and exit");
 
@@ -51,6 +66,15 @@ int main(int argc, char** argv) {
   app.add_option("--msaa", h.msaa, "MSAA samples: 4 (default) or 1")->check(CLI::IsMember({1, 4}));
   app.add_flag("--no-validation", noValidation,
                "Run without the Vulkan validation layer (for timing)");
+
+  std::string tour;
+  app.add_option(
+      "--tour", tour,
+      "With --headless: run a tour file (camera, gaze, dwell, actions per step) with the "
+      "shopping guide in the loop; writes step_NNN.png, events.jsonl, plans.jsonl, "
+      "stats.json");
+  bool demo = false;
+  app.add_flag("--demo", demo, "The shopping guide's text demo (built-in catalogue, no graphics)");
 
   bool window = false;
   app.add_flag("--window", window, "Desktop preview window (W/A/S/D walk, arrows look, Esc quits)");
@@ -90,6 +114,26 @@ int main(int argc, char** argv) {
       w.validation = !noValidation;
       return vrmall::app::runWindow(w);
     }
+    if (demo) return vrmall::rec::runDemo(std::cout, vrmall::rec::DemoOptions{});
+    if (headless && !tour.empty()) {
+      if (out.empty()) {
+        std::cerr << "vrmall: --tour needs --out DIR\n";
+        return 1;
+      }
+      vrmall::app::TourOptions t;
+      t.storeDir = store;
+      t.tourFile = tour;
+      t.outDir = out;
+      t.width = h.width;
+      t.height = h.height;
+      t.msaa = h.msaa;
+      t.validation = !noValidation;
+      return vrmall::app::runTour(t);
+    }
+    if (!tour.empty()) {
+      std::cerr << "vrmall: --tour runs headless: add --headless\n";
+      return 1;
+    }
     if (headless) {
       if (out.empty()) {
         std::cerr << "vrmall: --headless needs --out DIR\n";
@@ -107,9 +151,32 @@ int main(int argc, char** argv) {
       h.validation = !noValidation;
       return vrmall::app::runHeadless(h);
     }
+
+    // No mode: a window when there is a display, else the default tour.
+    const char* display = std::getenv("DISPLAY");
+    if (display != nullptr && *display != '\0') {
+      vrmall::app::WindowOptions w;
+      w.storeDir = store;
+      w.validation = !noValidation;
+      int rc = 2;
+      try {
+        rc = vrmall::app::runWindow(w);
+      } catch (const std::exception& e) {
+        std::cerr << "vrmall: no window (" << e.what() << ")\n";
+      }
+      if (rc != 2) return rc;
+      std::cerr << "vrmall: the window did not open; running the headless default tour instead\n";
+    }
+    vrmall::app::TourOptions t;
+    t.storeDir = store;
+    t.tourFile = defaultTour();
+    t.outDir = out.empty() ? std::filesystem::path("out") / "tour" : std::filesystem::path(out);
+    t.validation = !noValidation;
+    std::cout << "vrmall: no display; running the headless tour " << t.tourFile.string() << " into "
+              << t.outDir.string() << "\n";
+    return vrmall::app::runTour(t);
   } catch (const std::exception& e) {
     std::cerr << "vrmall: " << e.what() << "\n";
     return 2;
   }
-  return vrmall::rec::runDemo(std::cout, vrmall::rec::DemoOptions{});
 }

@@ -44,12 +44,15 @@ class ModelCache {
   std::optional<engine::ModelId> get(const fs::path& path) {
     const std::string key = fs::weakly_canonical(path).string();
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    if (auto it = summary_.modelIds.find(key); it != summary_.modelIds.end()) return it->second;
     const engine::GltfLoadResult result = engine::GltfLoader().load(path);
     std::optional<engine::ModelId> id;
     if (result.ok) {
       id = renderer_.addModel(result.model);
       ++summary_.models;
       ids_[*id] = result.model.variants;
+      summary_.modelIds[key] = *id;
+      summary_.variantNames[*id] = result.model.variants;
     } else {
       summary_.warnings.push_back(result.error);
     }
@@ -186,9 +189,14 @@ StoreSummary StoreScene::build(const fs::path& storeDir, engine::Renderer& rende
         variant = models.variantIndex(*id, (*slot)[key].get<std::string>());
       }
     }
-    scene.add(engine::Instance{*id, placement(*slot), variant, true});
+    const engine::InstanceId instance =
+        scene.add(engine::Instance{*id, placement(*slot), variant, true});
+    if (slot->contains("id") && (*slot)["id"].is_string()) {
+      summary.slotInstances[(*slot)["id"].get<std::string>()] = instance;
+    }
     ++summary.products;
   }
+  summary.modelOf = modelOf;
   if (summary.fixtures + summary.products == 0) {
     throw std::runtime_error(layoutPath.string() + " places nothing that could be loaded");
   }

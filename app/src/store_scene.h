@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,12 @@ struct StoreSummary {
   glm::vec3 spawn{0.0F, 0.0F, 12.5F};  // where a shopper starts (layout.json entrance.spawn)
   float spawnYawDeg = 180.0F;          // layout convention: 0 faces +Z, 90 faces +X
   float eyeHeight = 1.65F;
+  // For swapping products later (the shopping guide's plans): slot id -> its instance,
+  // ITEM_ID -> model file, loaded model file (canonical path) -> model id and variant names.
+  std::map<std::string, engine::InstanceId> slotInstances;
+  std::map<std::string, std::filesystem::path> modelOf;
+  std::map<std::string, engine::ModelId> modelIds;
+  std::map<engine::ModelId, std::vector<std::string>> variantNames;
 };
 
 class StoreScene {

@@ -1,0 +1,533 @@
+#include "tour_run.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <glm/gtc/matrix_transform.hpp>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "store_scene.h"
+#include "vrmall/engine/context.h"
+#include "vrmall/engine/frustum.h"
+#include "vrmall/engine/gltf_loader.h"
+#include "vrmall/engine/image_file.h"
+#include "vrmall/engine/offscreen_target.h"
+#include "vrmall/engine/renderer.h"
+#include "vrmall/rec/guide_service.h"
+#include "vrmall/rec/store_layout.h"
+
+namespace vrmall::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+double msBetween(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+json readJson(const fs::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  json j = json::parse(in, nullptr, false);
+  if (j.is_discarded()) throw std::runtime_error(path.string() + " is not valid JSON");
+  return j;
+}
+
+std::optional<glm::vec3> vec3Of(const json& v) {
+  if (v.is_array() && v.size() == 3 && v[0].is_number() && v[1].is_number() && v[2].is_number()) {
+    return glm::vec3(v[0].get<float>(), v[1].get<float>(), v[2].get<float>());
+  }
+  return std::nullopt;
+}
+
+// A slot's geometry from layout.json: enough to place another product there.
+struct SlotGeometry {
+  glm::vec3 anchor{0.0F};
+  bool attach = false;
+  float yawDeg = 0.0F;
+  std::optional<glm::vec3> maxSize;
+};
+
+void collectSlotGeometry(const json& node, std::map<std::string, SlotGeometry>& out) {
+  if (node.is_object()) {
+    if (node.contains("id") && node["id"].is_string() && node.contains("anchor")) {
+      SlotGeometry g;
+      if (auto a = vec3Of(node["anchor"])) g.anchor = *a;
+      g.attach = node.value("mount", std::string("base")) == "attach";
+      if (node.contains("yaw_deg") && node["yaw_deg"].is_number())
+        g.yawDeg = node["yaw_deg"].get<float>();
+      if (node.contains("max_size")) g.maxSize = vec3Of(node["max_size"]);
+      out[node["id"].get<std::string>()] = g;
+    }
+    for (const auto& [key, value] : node.items()) collectSlotGeometry(value, out);
+  } else if (node.is_array()) {
+    for (const auto& value : node) collectSlotGeometry(value, out);
+  }
+}
+
+// A product model's bounds (union of the POSITION min/max) and attach point (node extras).
+struct ProductGeometry {
+  glm::vec3 size{0.0F};
+  glm::vec3 attach{0.0F};
+};
+
+ProductGeometry productGeometry(const fs::path& gltf) {
+  const json j = readJson(gltf);
+  ProductGeometry g;
+  glm::vec3 lo(1e9F), hi(-1e9F);
+  for (const auto& mesh : j.value("meshes", json::array())) {
+    for (const auto& prim : mesh.value("primitives", json::array())) {
+      const auto attrs = prim.value("attributes", json::object());
+      if (!attrs.contains("POSITION")) continue;
+      const auto& acc = j.at("accessors").at(attrs["POSITION"].get<size_t>());
+      const auto mn = vec3Of(acc.value("min", json()));
+      const auto mx = vec3Of(acc.value("max", json()));
+      if (mn && mx) {
+        lo = glm::min(lo, *mn);
+        hi = glm::max(hi, *mx);
+      }
+    }
+  }
+  if (lo.x <= hi.x) g.size = hi - lo;
+  if (j.contains("nodes") && !j["nodes"].empty()) {
+    const auto& n = j["nodes"][0];
+    if (n.contains("extras") && n["extras"].contains("vrmall")) {
+      if (auto a = vec3Of(n["extras"]["vrmall"].value("attach", json()))) g.attach = *a;
+    }
+  }
+  return g;
+}
+
+// assets/README.md: scale = min(1, max_size / size); position = anchor (base) or
+// anchor - R_y(yaw) (attach * scale) (attach); drawn as T(position) R_y(yaw) S(scale).
+glm::mat4 placeProduct(const SlotGeometry& slot, const ProductGeometry& product) {
+  float scale = 1.0F;
+  if (slot.maxSize) {
+    for (int k = 0; k < 3; ++k) {
+      if (product.size[k] > 0.0F) scale = std::min(scale, (*slot.maxSize)[k] / product.size[k]);
+    }
+  }
+  const float t = glm::radians(slot.yawDeg);
+  glm::vec3 position = slot.anchor;
+  if (slot.attach) {
+    const glm::vec3 a = product.attach * scale;
+    position -= glm::vec3(a.x * std::cos(t) + a.z * std::sin(t), a.y,
+                          -a.x * std::sin(t) + a.z * std::cos(t));
+  }
+  glm::mat4 m = glm::translate(glm::mat4(1.0F), position);
+  m = glm::rotate(m, t, glm::vec3(0.0F, 1.0F, 0.0F));
+  return glm::scale(m, glm::vec3(scale));
+}
+
+// A conservative box around what a slot shows: its max_size box on the anchor (base mounts stand
+// on it, attach mounts hang from it), or a mannequin-sized box.
+engine::Bounds slotBox(const SlotGeometry& g) {
+  const glm::vec3 size = g.maxSize ? *g.maxSize : glm::vec3(0.6F, 1.0F, 0.6F);
+  const float half = 0.5F * std::max(size.x, size.z);
+  engine::Bounds b;
+  b.min = {g.anchor.x - half, g.attach ? g.anchor.y - size.y : g.anchor.y, g.anchor.z - half};
+  b.max = {g.anchor.x + half, g.attach ? g.anchor.y + 0.1F : g.anchor.y + size.y,
+           g.anchor.z + half};
+  return b;
+}
+
+engine::View viewOf(const TourStep& s, float aspect) {
+  const glm::vec3 eye(s.x, s.y, s.z);
+  if (s.lookAt) {
+    const auto& l = *s.lookAt;
+    return engine::View::lookAt(eye, {l[0], l[1], l[2]}, glm::radians(65.0F), aspect);
+  }
+  return engine::View::yawPitch(eye, s.yawDeg, s.pitchDeg, glm::radians(65.0F), aspect);
+}
+
+json countsJson(const engine::ValidationCounts& c) {
+  return {{"error", c.error}, {"warning", c.warning}, {"info", c.info}, {"verbose", c.verbose}};
+}
+
+}  // namespace
+
+std::vector<TourStep> loadTour(const fs::path& path) {
+  const json j = readJson(path);
+  const json& steps = j.is_array() ? j : j.value("steps", json());
+  if (!steps.is_array() || steps.empty()) {
+    throw std::runtime_error(path.string() + ": wants a non-empty \"steps\" array");
+  }
+  std::vector<TourStep> out;
+  for (size_t n = 0; n < steps.size(); ++n) {
+    const json& s = steps[n];
+    const std::string where = path.string() + ": steps[" + std::to_string(n) + "]";
+    if (!s.is_object()) throw std::runtime_error(where + " is not an object");
+    TourStep t;
+    const json cam = s.value("camera", json());
+    const auto pos = vec3Of(cam.value("position", json()));
+    if (!cam.is_object() || !pos) {
+      throw std::runtime_error(where + ".camera.position wants [x, y, z]");
+    }
+    t.x = pos->x;
+    t.y = pos->y;
+    t.z = pos->z;
+    if (cam.contains("look_at")) {
+      const auto l = vec3Of(cam["look_at"]);
+      if (!l) throw std::runtime_error(where + ".camera.look_at wants [x, y, z]");
+      t.lookAt = std::vector<float>{l->x, l->y, l->z};
+    } else {
+      if (!cam.value("yaw_deg", json()).is_number()) {
+        throw std::runtime_error(where + ".camera wants yaw_deg (and pitch_deg) or look_at");
+      }
+      t.yawDeg = cam["yaw_deg"].get<float>();
+      if (cam.value("pitch_deg", json()).is_number()) t.pitchDeg = cam["pitch_deg"].get<float>();
+    }
+    if (s.contains("gaze")) {
+      if (!s["gaze"].is_string()) throw std::runtime_error(where + ".gaze wants a string");
+      t.gaze = s["gaze"].get<std::string>();
+    }
+    if (s.contains("dwell_ms")) {
+      if (!s["dwell_ms"].is_number() || s["dwell_ms"].get<double>() < 0) {
+        throw std::runtime_error(where + ".dwell_ms wants a number >= 0");
+      }
+      t.dwellMs = s["dwell_ms"].get<float>();
+    }
+    for (const auto& a : s.value("actions", json::array())) {
+      const std::string name = a.is_string() ? a.get<std::string>() : std::string();
+      if (name != "pick_up" && name != "try_on" && name != "add_to_cart" && name != "purchase") {
+        throw std::runtime_error(where + ".actions: '" + a.dump() +
+                                 "' is none of pick_up, try_on, add_to_cart, purchase");
+      }
+      t.actions.push_back(name);
+    }
+    if ((!t.actions.empty()) && t.gaze.empty()) {
+      throw std::runtime_error(where + ": actions need a gaze target");
+    }
+    const json avatarJson = s.value("avatar", json::object());
+    for (const auto& [key, value] : avatarJson.items()) {
+      if (key != "SIZE" && key != "STYLE" && key != "BUDGET" && key != "GENDER") {
+        throw std::runtime_error(where + ".avatar: '" + key +
+                                 "' is none of SIZE, STYLE, BUDGET, GENDER");
+      }
+      t.avatar[key] = value.is_string() ? value.get<std::string>() : value.dump();
+    }
+    t.note = s.value("note", std::string());
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+int runTour(const TourOptions& o) {
+  std::vector<TourStep> steps;
+  try {
+    steps = loadTour(o.tourFile);
+  } catch (const std::exception& e) {
+    std::cerr << "vrmall: " << e.what() << "\n";
+    return 2;
+  }
+
+  // The shopping guide: trained on the store's own shopper history, then on its own thread.
+  const auto trainStart = Clock::now();
+  std::shared_ptr<const rec::Recommender> recommender;
+  rec::StoreSlots storeSlots;
+  try {
+    rec::Dataset data = rec::loadDataset({(o.storeDir / "interactions.csv").string(),
+                                          (o.storeDir / "items.csv").string(),
+                                          (o.storeDir / "users.csv").string()});
+    rec::TrainOptions trainOptions;
+    trainOptions.tune = false;
+    recommender = std::make_shared<const rec::Recommender>(
+        rec::Recommender::train(std::move(data), trainOptions));
+    storeSlots =
+        rec::loadStoreSlots((o.storeDir / "layout.json").string(), recommender->data().items);
+  } catch (const std::exception& e) {
+    std::cerr << "vrmall: the shopping guide cannot start: " << e.what() << "\n";
+    return 2;
+  }
+  const double trainMs = msBetween(trainStart, Clock::now());
+  int64_t clock = 0;
+  for (const auto& e : recommender->data().events) clock = std::max(clock, e.timestamp);
+  clock += 3600;  // the tour happens an hour after the last recorded visit
+
+  engine::ContextOptions contextOptions;
+  contextOptions.validation = o.validation;
+  engine::Context context(contextOptions);
+  engine::RendererOptions rendererOptions;
+  rendererOptions.samples = o.msaa;
+  engine::Renderer renderer(context, rendererOptions);
+  engine::Scene scene;
+  const auto loadStart = Clock::now();
+  StoreSummary store;
+  std::map<std::string, SlotGeometry> geometry;
+  try {
+    store = StoreScene::build(o.storeDir, renderer, scene);
+    collectSlotGeometry(readJson(o.storeDir / "layout.json"), geometry);
+  } catch (const std::exception& e) {
+    std::cerr << "vrmall: " << e.what() << "\n";
+    return 2;
+  }
+  const double loadMs = msBetween(loadStart, Clock::now());
+  for (const auto& w : store.warnings) std::cerr << "vrmall: warning: " << w << "\n";
+  std::cout << "store: " << store.products << " products, " << store.fixtures << " fixtures, "
+            << store.models << " models loaded in " << static_cast<int>(loadMs)
+            << " ms; guide trained in " << static_cast<int>(trainMs) << " ms ("
+            << storeSlots.slots.size() << " guided slots)\n";
+
+  std::error_code ec;
+  fs::create_directories(o.outDir, ec);
+  std::ofstream events(o.outDir / "events.jsonl");
+  std::ofstream plans(o.outDir / "plans.jsonl");
+  if (ec || !events || !plans) {
+    std::cerr << "vrmall: cannot write into " << o.outDir << "\n";
+    return 2;
+  }
+
+  rec::PlanOptions planOptions;
+  planOptions.promo_signs = storeSlots.promo_signs;
+  rec::GuideService guide(recommender, storeSlots.slots, rec::UserContext{}, planOptions);
+  const auto& slots = storeSlots.slots;
+  std::vector<rec::SlotState> state = storeSlots.state;
+  std::unordered_map<std::string, std::string> avatar;
+  std::map<std::string, ProductGeometry> productCache;
+  const auto& items = recommender->data().items;
+
+  engine::OffscreenTarget target(context, {o.width, o.height}, 1);
+  const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);
+  json frames = json::array();
+  std::vector<double> computeUs;
+  double cpuSum = 0.0, cpuMax = 0.0, flushMax = 0.0;
+  size_t swaps = 0, inViewViolations = 0, eventsPosted = 0;
+  const auto validationBefore = context.validationCounts();
+
+  for (size_t n = 0; n < steps.size(); ++n) {
+    const TourStep& step = steps[n];
+    const engine::View view = viewOf(step, aspect);
+    const engine::Frustum frustum(view.viewProj());
+    for (size_t s = 0; s < slots.size(); ++s) {
+      auto g = geometry.find(slots[s].id);
+      state[s].in_view = g != geometry.end() && frustum.intersects(slotBox(g->second));
+    }
+    guide.setSlotState(state);
+    if (!step.avatar.empty()) {
+      for (const auto& [k, v] : step.avatar) avatar[k] = v;
+      guide.setAttributes(avatar);
+    }
+
+    // Gaze and actions become the guide's events.
+    int32_t gazeItem = -1;
+    std::string gazeSlot;
+    if (!step.gaze.empty()) {
+      for (size_t s = 0; s < slots.size(); ++s) {
+        if (slots[s].id == step.gaze) {
+          gazeItem = state[s].item;
+          gazeSlot = slots[s].id;
+        }
+      }
+      if (gazeSlot.empty()) {
+        if (auto found = items.find(step.gaze)) gazeItem = *found;
+      }
+      if (gazeItem < 0) {
+        std::cerr << "vrmall: " << o.tourFile.string() << ": steps[" << n << "].gaze '" << step.gaze
+                  << "' is neither a guided slot nor an ITEM_ID\n";
+        return 2;
+      }
+      std::vector<rec::Interaction> stepEvents;
+      clock += 1;
+      stepEvents.push_back({-1, gazeItem, clock, rec::EventType::GazeDwell, step.dwellMs});
+      clock += static_cast<int64_t>(std::ceil(step.dwellMs / 1000.0F));
+      for (const auto& a : step.actions) {
+        stepEvents.push_back({-1, gazeItem, ++clock, rec::eventTypeFromString(a), 1.0F});
+      }
+      for (const auto& e : stepEvents) {
+        guide.post(e);
+        ++eventsPosted;
+        json line = {{"step", n},
+                     {"user", "tour-shopper"},
+                     {"item_id", items.id(e.item)},
+                     {"timestamp", e.timestamp},
+                     {"event_type", rec::toString(e.type)},
+                     {"event_value", e.value}};
+        if (!gazeSlot.empty()) line["slot"] = gazeSlot;
+        events << line.dump() << "\n";
+      }
+    }
+
+    // The frame renders while the guide's worker scores the new events.
+    const engine::FrameStats frame =
+        renderer.render(scene, std::span<const engine::View>(&view, 1), target);
+    cpuSum += frame.cpuMs;
+    cpuMax = std::max(cpuMax, frame.cpuMs);
+    renderer.waitIdle();
+    char name[64];
+    std::snprintf(name, sizeof(name), "step_%03zu.png", n);
+    engine::RgbaImage image{o.width, o.height, target.readPixels(target.lastIndex(), 0)};
+    if (!engine::writePng(o.outDir / name, image)) {
+      std::cerr << "vrmall: cannot write " << (o.outDir / name) << "\n";
+      return 2;
+    }
+
+    const auto flushStart = Clock::now();
+    guide.flush();
+    const double flushMs = msBetween(flushStart, Clock::now());
+    flushMax = std::max(flushMax, flushMs);
+    const auto plan = guide.latest();
+    if (!plan) {
+      std::cerr << "vrmall: the guide produced no plan\n";
+      return 2;
+    }
+    computeUs.push_back(plan->compute_us);
+
+    // Frame boundary: swap the products of changed slots (never one in view).
+    json planSlots = json::array();
+    size_t changedHere = 0;
+    for (size_t s = 0; s < plan->slots.size() && s < slots.size(); ++s) {
+      const rec::PlannedSlot& p = plan->slots[s];
+      const int32_t previous = state[s].item;
+      json reasons = json::array();
+      for (const auto& r : p.reasons) reasons.push_back(r.text);
+      planSlots.push_back({{"slot", p.slot_id},
+                           {"group", slots[s].group},
+                           {"item", p.item_id},
+                           {"score", p.score},
+                           {"reasons", reasons},
+                           {"in_view", state[s].in_view},
+                           {"previous", previous >= 0 ? items.id(previous) : std::string()},
+                           {"changed", p.item != previous},
+                           {"held", p.held}});
+      if (p.item < 0 || p.item == previous) continue;
+      if (state[s].in_view) {
+        ++inViewViolations;
+        continue;
+      }
+      auto inst = store.slotInstances.find(p.slot_id);
+      auto model = store.modelOf.find(p.item_id);
+      auto g = geometry.find(p.slot_id);
+      if (inst == store.slotInstances.end() || model == store.modelOf.end() ||
+          g == geometry.end()) {
+        std::cerr << "vrmall: warning: cannot show " << p.item_id << " in " << p.slot_id << "\n";
+        continue;
+      }
+      const std::string key = fs::weakly_canonical(model->second).string();
+      auto id = store.modelIds.find(key);
+      if (id == store.modelIds.end()) {
+        const engine::GltfLoadResult loaded = engine::GltfLoader().load(model->second);
+        if (!loaded.ok) {
+          std::cerr << "vrmall: warning: " << loaded.error << "\n";
+          continue;
+        }
+        id = store.modelIds.emplace(key, renderer.addModel(loaded.model)).first;
+      }
+      auto pg = productCache.find(p.item_id);
+      if (pg == productCache.end()) {
+        pg = productCache.emplace(p.item_id, productGeometry(model->second)).first;
+      }
+      engine::Instance& instance = scene.instance(inst->second);
+      instance.model = id->second;
+      instance.transform = placeProduct(g->second, pg->second);
+      instance.variant = -1;  // the default material is the first colourway
+      state[s].item = p.item;
+      ++swaps;
+      ++changedHere;
+    }
+    json promotions = json::array();
+    for (const auto& pr : plan->promotions) {
+      json ids = json::array();
+      for (int32_t i : pr.items) ids.push_back(items.id(i));
+      promotions.push_back(
+          {{"sign", pr.sign_id}, {"text", pr.text}, {"items", ids}, {"reason", pr.reason}});
+    }
+    plans << json{{"step", n},
+                  {"version", plan->version},
+                  {"compute_us", plan->compute_us},
+                  {"flush_ms", flushMs},
+                  {"swapped", changedHere},
+                  {"slots", planSlots},
+                  {"promotions", promotions}}
+                 .dump()
+          << "\n";
+    frames.push_back({{"step", n},
+                      {"frame", n},
+                      {"cpu_ms", frame.cpuMs},
+                      {"wait_ms", frame.waitMs},
+                      {"draw_calls", frame.drawCalls},
+                      {"draw_commands", frame.drawCommands},
+                      {"triangles", frame.triangles},
+                      {"instances_drawn", frame.instancesDrawn},
+                      {"instances_total", frame.instancesTotal},
+                      {"plan_version", plan->version},
+                      {"plan_compute_us", plan->compute_us},
+                      {"slots_swapped", changedHere}});
+  }
+  renderer.waitIdle();
+  events.close();
+  plans.close();
+
+  const auto counts = context.validationCounts();
+  const engine::ValidationCounts during{
+      counts.verbose - validationBefore.verbose, counts.info - validationBefore.info,
+      counts.warning - validationBefore.warning, counts.error - validationBefore.error};
+  const double n = static_cast<double>(std::max<size_t>(1, steps.size()));
+  std::vector<double> sorted = computeUs;
+  std::sort(sorted.begin(), sorted.end());
+  const double medianUs = sorted.empty() ? 0.0 : sorted[sorted.size() / 2];
+  const double maxUs = sorted.empty() ? 0.0 : sorted.back();
+  json stats = {{"device", context.deviceName()},
+                {"width", o.width},
+                {"height", o.height},
+                {"views", 1},
+                {"msaa_samples", o.msaa >= 4 ? 4 : 1},
+                {"validation_enabled", context.validationEnabled()},
+                {"tour", o.tourFile.string()},
+                {"store",
+                 {{"dir", o.storeDir.string()},
+                  {"products", store.products},
+                  {"fixtures", store.fixtures},
+                  {"models", store.models},
+                  {"missing", store.missingModels},
+                  {"load_ms", loadMs}}},
+                {"guide",
+                 {{"train_ms", trainMs},
+                  {"slots", slots.size()},
+                  {"events_posted", eventsPosted},
+                  {"plans", computeUs.size()},
+                  {"compute_us_median", medianUs},
+                  {"compute_us_max", maxUs},
+                  {"flush_ms_max", flushMax},
+                  {"slots_swapped", swaps},
+                  {"in_view_changes_refused", inViewViolations}}},
+                {"summary",
+                 {{"frames", steps.size()},
+                  {"cpu_ms_mean", cpuSum / n},
+                  {"cpu_ms_max", cpuMax},
+                  {"screenshots", steps.size()}}},
+                {"validation", countsJson(counts)},
+                {"validation_during_frames", countsJson(during)},
+                {"frames", frames}};
+  std::ofstream out(o.outDir / "stats.json");
+  out << stats.dump(2) << "\n";
+  if (!out) {
+    std::cerr << "vrmall: cannot write " << (o.outDir / "stats.json") << "\n";
+    return 2;
+  }
+  std::cout << "tour: " << steps.size() << " steps, " << eventsPosted << " events, " << swaps
+            << " slots swapped; plan compute median " << medianUs << " us, max " << maxUs
+            << " us; frame cpu " << cpuSum / n
+            << " ms mean with the guide running; validation errors " << counts.error
+            << ", warnings " << counts.warning << "\n"
+            << "screenshots: " << (o.outDir / "step_*.png").string() << "\n"
+            << "plans: " << (o.outDir / "plans.jsonl").string() << "\n"
+            << "events: " << (o.outDir / "events.jsonl").string() << "\n"
+            << "stats: " << (o.outDir / "stats.json").string() << "\n";
+  if (counts.error > 0) return 3;
+  if (inViewViolations > 0) {
+    std::cerr << "vrmall: the guide's plans changed " << inViewViolations
+              << " slots in view (not applied)\n";
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace vrmall::app
