@@ -158,6 +158,7 @@ int main(int argc, char** argv) {
       vrmall::app::WindowOptions w;
       w.storeDir = store;
       w.validation = !noValidation;
+      if (app.count("--frames") != 0) w.frames = h.frames;
       int rc = 2;
       try {
         rc = vrmall::app::runWindow(w);
@@ -172,7 +173,7 @@ int main(int argc, char** argv) {
     t.tourFile = defaultTour();
     t.outDir = out.empty() ? std::filesystem::path("out") / "tour" : std::filesystem::path(out);
     t.validation = !noValidation;
-    std::cout << "vrmall: no display; running the headless tour " << t.tourFile.string() << " into "
+    std::cout << "vrmall: running the headless tour " << t.tourFile.string() << " into "
               << t.outDir.string() << "\n";
     return vrmall::app::runTour(t);
   } catch (const std::exception& e) {

@@ -520,9 +520,9 @@ int runTour(const TourOptions& o) {
   }
   std::cout << "tour: " << steps.size() << " steps, " << eventsPosted << " events, " << swaps
             << " slots swapped; plan compute median " << medianUs << " us, max " << maxUs
-            << " us; frame cpu " << cpuSum / n
-            << " ms mean with the guide running; validation errors " << counts.error
-            << ", warnings " << counts.warning << "\n"
+            << " us; frame cpu " << cpuSum / n << " ms mean, " << cpuMedian
+            << " ms median after the first, with the guide running; validation errors "
+            << counts.error << ", warnings " << counts.warning << "\n"
             << "screenshots: " << (o.outDir / "step_*.png").string() << "\n"
             << "plans: " << (o.outDir / "plans.jsonl").string() << "\n"
             << "events: " << (o.outDir / "events.jsonl").string() << "\n"
