@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "store_guide.h"
 #include "store_scene.h"
 #include "vrmall/engine/context.h"
 #include "vrmall/engine/frustum.h"
@@ -46,97 +47,6 @@ std::optional<glm::vec3> vec3Of(const json& v) {
     return glm::vec3(v[0].get<float>(), v[1].get<float>(), v[2].get<float>());
   }
   return std::nullopt;
-}
-
-// A slot's geometry from layout.json: enough to place another product there.
-struct SlotGeometry {
-  glm::vec3 anchor{0.0F};
-  bool attach = false;
-  float yawDeg = 0.0F;
-  std::optional<glm::vec3> maxSize;
-};
-
-void collectSlotGeometry(const json& node, std::map<std::string, SlotGeometry>& out) {
-  if (node.is_object()) {
-    if (node.contains("id") && node["id"].is_string() && node.contains("anchor")) {
-      SlotGeometry g;
-      if (auto a = vec3Of(node["anchor"])) g.anchor = *a;
-      g.attach = node.value("mount", std::string("base")) == "attach";
-      if (node.contains("yaw_deg") && node["yaw_deg"].is_number())
-        g.yawDeg = node["yaw_deg"].get<float>();
-      if (node.contains("max_size")) g.maxSize = vec3Of(node["max_size"]);
-      out[node["id"].get<std::string>()] = g;
-    }
-    for (const auto& [key, value] : node.items()) collectSlotGeometry(value, out);
-  } else if (node.is_array()) {
-    for (const auto& value : node) collectSlotGeometry(value, out);
-  }
-}
-
-// A product model's bounds (union of the POSITION min/max) and attach point (node extras).
-struct ProductGeometry {
-  glm::vec3 size{0.0F};
-  glm::vec3 attach{0.0F};
-};
-
-ProductGeometry productGeometry(const fs::path& gltf) {
-  const json j = readJson(gltf);
-  ProductGeometry g;
-  glm::vec3 lo(1e9F), hi(-1e9F);
-  for (const auto& mesh : j.value("meshes", json::array())) {
-    for (const auto& prim : mesh.value("primitives", json::array())) {
-      const auto attrs = prim.value("attributes", json::object());
-      if (!attrs.contains("POSITION")) continue;
-      const auto& acc = j.at("accessors").at(attrs["POSITION"].get<size_t>());
-      const auto mn = vec3Of(acc.value("min", json()));
-      const auto mx = vec3Of(acc.value("max", json()));
-      if (mn && mx) {
-        lo = glm::min(lo, *mn);
-        hi = glm::max(hi, *mx);
-      }
-    }
-  }
-  if (lo.x <= hi.x) g.size = hi - lo;
-  if (j.contains("nodes") && !j["nodes"].empty()) {
-    const auto& n = j["nodes"][0];
-    if (n.contains("extras") && n["extras"].contains("vrmall")) {
-      if (auto a = vec3Of(n["extras"]["vrmall"].value("attach", json()))) g.attach = *a;
-    }
-  }
-  return g;
-}
-
-// assets/README.md: scale = min(1, max_size / size); position = anchor (base) or
-// anchor - R_y(yaw) (attach * scale) (attach); drawn as T(position) R_y(yaw) S(scale).
-glm::mat4 placeProduct(const SlotGeometry& slot, const ProductGeometry& product) {
-  float scale = 1.0F;
-  if (slot.maxSize) {
-    for (int k = 0; k < 3; ++k) {
-      if (product.size[k] > 0.0F) scale = std::min(scale, (*slot.maxSize)[k] / product.size[k]);
-    }
-  }
-  const float t = glm::radians(slot.yawDeg);
-  glm::vec3 position = slot.anchor;
-  if (slot.attach) {
-    const glm::vec3 a = product.attach * scale;
-    position -= glm::vec3(a.x * std::cos(t) + a.z * std::sin(t), a.y,
-                          -a.x * std::sin(t) + a.z * std::cos(t));
-  }
-  glm::mat4 m = glm::translate(glm::mat4(1.0F), position);
-  m = glm::rotate(m, t, glm::vec3(0.0F, 1.0F, 0.0F));
-  return glm::scale(m, glm::vec3(scale));
-}
-
-// A conservative box around what a slot shows: its max_size box on the anchor (base mounts stand
-// on it, attach mounts hang from it), or a mannequin-sized box.
-engine::Bounds slotBox(const SlotGeometry& g) {
-  const glm::vec3 size = g.maxSize ? *g.maxSize : glm::vec3(0.6F, 1.0F, 0.6F);
-  const float half = 0.5F * std::max(size.x, size.z);
-  engine::Bounds b;
-  b.min = {g.anchor.x - half, g.attach ? g.anchor.y - size.y : g.anchor.y, g.anchor.z - half};
-  b.max = {g.anchor.x + half, g.attach ? g.anchor.y + 0.1F : g.anchor.y + size.y,
-           g.anchor.z + half};
-  return b;
 }
 
 engine::View viewOf(const TourStep& s, float aspect) {
@@ -230,27 +140,17 @@ int runTour(const TourOptions& o) {
   }
 
   // The shopping guide: trained on the store's own shopper history, then on its own thread.
-  const auto trainStart = Clock::now();
-  std::shared_ptr<const rec::Recommender> recommender;
-  rec::StoreSlots storeSlots;
+  GuideStart started;
   try {
-    rec::Dataset data = rec::loadDataset({(o.storeDir / "interactions.csv").string(),
-                                          (o.storeDir / "items.csv").string(),
-                                          (o.storeDir / "users.csv").string()});
-    rec::TrainOptions trainOptions;
-    trainOptions.tune = false;
-    recommender = std::make_shared<const rec::Recommender>(
-        rec::Recommender::train(std::move(data), trainOptions));
-    storeSlots =
-        rec::loadStoreSlots((o.storeDir / "layout.json").string(), recommender->data().items);
+    started = startGuide(o.storeDir);
   } catch (const std::exception& e) {
     std::cerr << "vrmall: the shopping guide cannot start: " << e.what() << "\n";
     return 2;
   }
-  const double trainMs = msBetween(trainStart, Clock::now());
-  int64_t clock = 0;
-  for (const auto& e : recommender->data().events) clock = std::max(clock, e.timestamp);
-  clock += 3600;  // the tour happens an hour after the last recorded visit
+  std::shared_ptr<const rec::Recommender> recommender = started.recommender;
+  rec::StoreSlots& storeSlots = started.slots;
+  const double trainMs = started.trainMs;
+  int64_t clock = started.clock;
 
   engine::ContextOptions contextOptions;
   contextOptions.validation = o.validation;
@@ -261,10 +161,10 @@ int runTour(const TourOptions& o) {
   engine::Scene scene;
   const auto loadStart = Clock::now();
   StoreSummary store;
-  std::map<std::string, SlotGeometry> geometry;
+  std::unique_ptr<SlotPlacer> placer;
   try {
     store = StoreScene::build(o.storeDir, renderer, scene);
-    collectSlotGeometry(readJson(o.storeDir / "layout.json"), geometry);
+    placer = std::make_unique<SlotPlacer>(o.storeDir, store, renderer, scene);
   } catch (const std::exception& e) {
     std::cerr << "vrmall: " << e.what() << "\n";
     return 2;
@@ -291,7 +191,6 @@ int runTour(const TourOptions& o) {
   const auto& slots = storeSlots.slots;
   std::vector<rec::SlotState> state = storeSlots.state;
   std::unordered_map<std::string, std::string> avatar;
-  std::map<std::string, ProductGeometry> productCache;
   const auto& items = recommender->data().items;
 
   engine::OffscreenTarget target(context, {o.width, o.height}, 1);
@@ -307,8 +206,7 @@ int runTour(const TourOptions& o) {
     const engine::View view = viewOf(step, aspect);
     const engine::Frustum frustum(view.viewProj());
     for (size_t s = 0; s < slots.size(); ++s) {
-      auto g = geometry.find(slots[s].id);
-      state[s].in_view = g != geometry.end() && frustum.intersects(slotBox(g->second));
+      state[s].in_view = placer->inView(slots[s].id, frustum);
     }
     guide.setSlotState(state);
     if (!step.avatar.empty()) {
@@ -403,32 +301,11 @@ int runTour(const TourOptions& o) {
         ++inViewViolations;
         continue;
       }
-      auto inst = store.slotInstances.find(p.slot_id);
-      auto model = store.modelOf.find(p.item_id);
-      auto g = geometry.find(p.slot_id);
-      if (inst == store.slotInstances.end() || model == store.modelOf.end() ||
-          g == geometry.end()) {
-        std::cerr << "vrmall: warning: cannot show " << p.item_id << " in " << p.slot_id << "\n";
+      std::string error;
+      if (!placer->show(p.slot_id, p.item_id, error)) {
+        std::cerr << "vrmall: warning: " << error << "\n";
         continue;
       }
-      const std::string key = fs::weakly_canonical(model->second).string();
-      auto id = store.modelIds.find(key);
-      if (id == store.modelIds.end()) {
-        const engine::GltfLoadResult loaded = engine::GltfLoader().load(model->second);
-        if (!loaded.ok) {
-          std::cerr << "vrmall: warning: " << loaded.error << "\n";
-          continue;
-        }
-        id = store.modelIds.emplace(key, renderer.addModel(loaded.model)).first;
-      }
-      auto pg = productCache.find(p.item_id);
-      if (pg == productCache.end()) {
-        pg = productCache.emplace(p.item_id, productGeometry(model->second)).first;
-      }
-      engine::Instance& instance = scene.instance(inst->second);
-      instance.model = id->second;
-      instance.transform = placeProduct(g->second, pg->second);
-      instance.variant = -1;  // the default material is the first colourway
       state[s].item = p.item;
       ++swaps;
       ++changedHere;

@@ -1,0 +1,45 @@
+// The shopping guide's side of the 3D store: training the guide at start-up on the store's own
+// history, and placing the products a plan puts in a slot (assets/README.md's placement rule).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "store_scene.h"
+#include "vrmall/engine/frustum.h"
+#include "vrmall/engine/renderer.h"
+#include "vrmall/engine/scene.h"
+#include "vrmall/rec/recommender.h"
+#include "vrmall/rec/store_layout.h"
+
+namespace vrmall::app {
+
+struct GuideStart {
+  std::shared_ptr<const rec::Recommender> recommender;
+  rec::StoreSlots slots;  // the For-you wall, the mannequins, the promo signs
+  double trainMs = 0.0;
+  int64_t clock = 0;  // an hour after the last recorded event: "now" for live events
+};
+
+// Trains the hybrid guide (no tuning) on storeDir's interactions, items and users. Throws.
+GuideStart startGuide(const std::filesystem::path& storeDir);
+
+class SlotPlacer {
+ public:
+  // Reads the slots' geometry from storeDir/layout.json. Throws.
+  SlotPlacer(const std::filesystem::path& storeDir, StoreSummary& store, engine::Renderer& renderer,
+             engine::Scene& scene);
+  ~SlotPlacer();
+  // Whether the slot's box (max_size on its anchor) meets the frustum; false for unknown slots.
+  bool inView(const std::string& slotId, const engine::Frustum& frustum) const;
+  // Puts itemId's model in the slot (loading it on first use); false with `error` set otherwise.
+  bool show(const std::string& slotId, const std::string& itemId, std::string& error);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vrmall::app
