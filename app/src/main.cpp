@@ -77,7 +77,9 @@ int main(int argc, char** argv) {
   app.add_flag("--demo", demo, "The shopping guide's text demo (built-in catalogue, no graphics)");
 
   bool window = false;
-  app.add_flag("--window", window, "Desktop preview window (W/A/S/D walk, arrows look, Esc quits)");
+  app.add_flag("--window", window,
+               "Desktop window with the shopping guide live (W/A/S/D walk, arrows look, gaze picks "
+               "the product in the middle; P pick up, T try on, C add to cart, B buy; Esc quits)");
 
   std::string viewModel;
   std::string variant;

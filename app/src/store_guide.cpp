@@ -165,6 +165,12 @@ bool SlotPlacer::inView(const std::string& slotId, const engine::Frustum& frustu
   return g != impl_->geometry.end() && frustum.intersects(slotBox(g->second));
 }
 
+std::optional<glm::vec3> SlotPlacer::centre(const std::string& slotId) const {
+  const auto g = impl_->geometry.find(slotId);
+  if (g == impl_->geometry.end()) return std::nullopt;
+  return slotBox(g->second).center();
+}
+
 bool SlotPlacer::show(const std::string& slotId, const std::string& itemId, std::string& error) {
   StoreSummary& store = impl_->store;
   const auto inst = store.slotInstances.find(slotId);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "store_scene.h"
@@ -34,6 +35,8 @@ class SlotPlacer {
   ~SlotPlacer();
   // Whether the slot's box (max_size on its anchor) meets the frustum; false for unknown slots.
   bool inView(const std::string& slotId, const engine::Frustum& frustum) const;
+  // The middle of what the slot shows (world space), for gaze picking.
+  std::optional<glm::vec3> centre(const std::string& slotId) const;
   // Puts itemId's model in the slot (loading it on first use); false with `error` set otherwise.
   bool show(const std::string& slotId, const std::string& itemId, std::string& error);
 
