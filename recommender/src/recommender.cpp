@@ -47,6 +47,36 @@ AttributeTable readTable(BinaryReader& in) {
   return t;
 }
 
+// Field by field rather than as raw structs: no padding bytes in the file, so the same model
+// always writes the same bytes (and checksum).
+void writeEvents(BinaryWriter& out, const std::vector<Interaction>& events) {
+  out.put<uint64_t>(events.size());
+  for (const auto& e : events) {
+    out.put<int32_t>(e.user);
+    out.put<int32_t>(e.item);
+    out.put<int64_t>(e.timestamp);
+    out.put<uint8_t>(static_cast<uint8_t>(e.type));
+    out.put<float>(e.value);
+  }
+}
+
+std::vector<Interaction> readEvents(BinaryReader& in) {
+  constexpr size_t kBytesPerEvent = 4 + 4 + 8 + 1 + 4;
+  const auto n = in.get<uint64_t>();
+  if (n > in.remaining() / kBytesPerEvent) in.fail("event list of " + std::to_string(n));
+  std::vector<Interaction> events(static_cast<size_t>(n));
+  for (auto& e : events) {
+    e.user = in.get<int32_t>();
+    e.item = in.get<int32_t>();
+    e.timestamp = in.get<int64_t>();
+    const auto type = in.get<uint8_t>();
+    if (type > static_cast<uint8_t>(EventType::Other)) in.fail("event type");
+    e.type = static_cast<EventType>(type);
+    e.value = in.get<float>();
+  }
+  return events;
+}
+
 std::vector<uint8_t> readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(path + ": cannot open model file");
@@ -85,7 +115,7 @@ void Recommender::save(const std::string& path) const {
   payload.putStrings(data_->items.ids());
   writeTable(payload, data_->item_attributes);
   writeTable(payload, data_->user_attributes);
-  payload.putVector(data_->events);
+  writeEvents(payload, data_->events);
   payload.put(training_.weights);
   payload.putString(model_->kind());
   payload.putString(model_->params().dump());
@@ -145,7 +175,7 @@ Recommender Recommender::load(const std::string& path) {
   for (const auto& id : in.getStrings()) r.data_->items.add(id);
   r.data_->item_attributes = readTable(in);
   r.data_->user_attributes = readTable(in);
-  r.data_->events = in.getVector<Interaction>();
+  r.data_->events = readEvents(in);
   for (const auto& e : r.data_->events) {
     if (e.user < 0 || e.user >= r.data_->numUsers() || e.item < 0 ||
         e.item >= r.data_->numItems()) {

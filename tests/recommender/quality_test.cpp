@@ -86,3 +86,33 @@ TEST(QualityMl100k, SameCommandOnAnotherSplit) {
 
 }  // namespace
 }  // namespace vrmall::rec
+
+namespace vrmall::rec {
+namespace {
+
+// The default store's simulated shoppers (assets/store, always present): the guide that ships
+// must clearly beat best-sellers on the store it ships with.
+nlohmann::json runStoreEval(const std::string& model) {
+  const std::string s = VRMALL_STORE_DIR;
+  const std::string cmd = std::string(VRMALL_REC_BIN) + " eval --train " + s +
+                          "/interactions.csv --items " + s + "/items.csv --users " + s +
+                          "/users.csv --split random --seed 3 --k 10 --format json --model " +
+                          model;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  while (pipe && fgets(buffer, sizeof buffer, pipe)) out += buffer;
+  EXPECT_EQ(pipe ? pclose(pipe) : -1, 0) << cmd;
+  std::cout << "store " << model << ": " << out;
+  return nlohmann::json::parse(out);
+}
+
+TEST(QualityDefaultStore, HybridBeatsPopularityByFar) {
+  const double popularity = runStoreEval("popularity")["ndcg@10"].get<double>();
+  const auto hybrid = runStoreEval("hybrid");
+  EXPECT_GT(hybrid["ndcg@10"].get<double>(), popularity + 0.2);
+  EXPECT_GE(hybrid["coverage@10"].get<double>(), 0.25);
+}
+
+}  // namespace
+}  // namespace vrmall::rec

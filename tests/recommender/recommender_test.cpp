@@ -159,3 +159,23 @@ TEST(Demo, PrintsSuggestionsWithReasons) {
 
 }  // namespace
 }  // namespace vrmall::rec
+
+namespace vrmall::rec {
+namespace {
+
+TEST(ModelFile, SameModelWritesTheSameBytes) {
+  TrainOptions o;
+  o.tune = false;
+  o.model = "itemknn";
+  const Recommender r = Recommender::train(twoTasteStore(), o);
+  const std::string a = test::tempFile("same-a.bin", ""), b = test::tempFile("same-b.bin", "");
+  r.save(a);
+  Recommender::load(a).save(b);
+  std::ifstream fa(a, std::ios::binary), fb(b, std::ios::binary);
+  const std::string ba((std::istreambuf_iterator<char>(fa)), {}),
+      bb((std::istreambuf_iterator<char>(fb)), {});
+  EXPECT_EQ(ba, bb);
+}
+
+}  // namespace
+}  // namespace vrmall::rec
