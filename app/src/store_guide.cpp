@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "json_file.h"
 #include "vrmall/engine/gltf_loader.h"
 
 namespace vrmall::app {
@@ -16,21 +17,6 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-json readJson(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  json j = json::parse(in, nullptr, false);
-  if (j.is_discarded()) throw std::runtime_error(path.string() + " is not valid JSON");
-  return j;
-}
-
-std::optional<glm::vec3> vec3Of(const json& v) {
-  if (v.is_array() && v.size() == 3 && v[0].is_number() && v[1].is_number() && v[2].is_number()) {
-    return glm::vec3(v[0].get<float>(), v[1].get<float>(), v[2].get<float>());
-  }
-  return std::nullopt;
-}
 
 // A slot's geometry from layout.json: enough to place another product there.
 struct SlotGeometry {
@@ -64,7 +50,7 @@ struct ProductGeometry {
 };
 
 ProductGeometry productGeometry(const fs::path& gltf) {
-  const json j = readJson(gltf);
+  const json j = readJsonFile(gltf);
   ProductGeometry g;
   glm::vec3 lo(1e9F), hi(-1e9F);
   for (const auto& mesh : j.value("meshes", json::array())) {
@@ -155,7 +141,7 @@ struct SlotPlacer::Impl {
 SlotPlacer::SlotPlacer(const fs::path& storeDir, StoreSummary& store, engine::Renderer& renderer,
                        engine::Scene& scene)
     : impl_(new Impl{store, renderer, scene, {}, {}}) {
-  collectSlotGeometry(readJson(storeDir / "layout.json"), impl_->geometry);
+  collectSlotGeometry(readJsonFile(storeDir / "layout.json"), impl_->geometry);
 }
 
 SlotPlacer::~SlotPlacer() = default;

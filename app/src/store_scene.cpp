@@ -7,8 +7,9 @@
 #include <optional>
 #include <stdexcept>
 
-#include "csv_table.h"
+#include "json_file.h"
 #include "vrmall/engine/gltf_loader.h"
+#include "vrmall/rec/attribute_table.h"
 
 namespace vrmall::app {
 namespace {
@@ -17,9 +18,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 glm::vec3 vec3Of(const json& v, glm::vec3 fallback) {
-  if (v.is_array() && v.size() == 3 && v[0].is_number() && v[1].is_number() && v[2].is_number()) {
-    return {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
-  }
+  if (auto xyz = app::vec3Of(v)) return *xyz;
   if (v.is_number()) return glm::vec3(v.get<float>());
   return fallback;
 }
@@ -154,16 +153,14 @@ StoreSummary StoreScene::build(const fs::path& storeDir, engine::Renderer& rende
   const fs::path itemsPath = storeDir / catalog;
   std::map<std::string, fs::path> modelOf;
   if (fs::is_regular_file(itemsPath, ec)) {
-    const CsvTable items = CsvTable::read(itemsPath);
-    const auto idCol = items.column("ITEM_ID");
-    const auto modelCol = items.column("MODEL");
-    if (!idCol || !modelCol) {
-      throw std::runtime_error(itemsPath.string() + " needs ITEM_ID and MODEL columns");
-    }
-    for (const auto& row : items.rows()) {
-      if (row.size() > std::max(*idCol, *modelCol) && !row[*modelCol].empty()) {
-        modelOf[row[*idCol]] = itemsPath.parent_path() / row[*modelCol];
-      }
+    // The guide's own CSV reader: bad rows are errors naming the file, line and column.
+    rec::IdMap ids;
+    const rec::AttributeTable items = rec::AttributeTable::load(itemsPath.string(), "ITEM_ID", ids);
+    if (!items.column("MODEL"))
+      throw std::runtime_error(itemsPath.string() + " needs a MODEL column");
+    for (int32_t i = 0; i < ids.size(); ++i) {
+      const std::string model = items.value(i, "MODEL");
+      if (!model.empty()) modelOf[ids.id(i)] = itemsPath.parent_path() / model;
     }
   } else {
     summary.warnings.push_back("no " + itemsPath.string() + ": products are not placed");

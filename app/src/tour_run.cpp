@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "json_file.h"
 #include "store_guide.h"
 #include "store_scene.h"
 #include "vrmall/engine/context.h"
@@ -34,21 +35,6 @@ double msBetween(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-json readJson(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  json j = json::parse(in, nullptr, false);
-  if (j.is_discarded()) throw std::runtime_error(path.string() + " is not valid JSON");
-  return j;
-}
-
-std::optional<glm::vec3> vec3Of(const json& v) {
-  if (v.is_array() && v.size() == 3 && v[0].is_number() && v[1].is_number() && v[2].is_number()) {
-    return glm::vec3(v[0].get<float>(), v[1].get<float>(), v[2].get<float>());
-  }
-  return std::nullopt;
-}
-
 engine::View viewOf(const TourStep& s, float aspect) {
   const glm::vec3 eye(s.x, s.y, s.z);
   if (s.lookAt) {
@@ -65,7 +51,7 @@ json countsJson(const engine::ValidationCounts& c) {
 }  // namespace
 
 std::vector<TourStep> loadTour(const fs::path& path) {
-  const json j = readJson(path);
+  const json j = readJsonFile(path);
   const json& steps = j.is_array() ? j : j.value("steps", json());
   if (!steps.is_array() || steps.empty()) {
     throw std::runtime_error(path.string() + ": wants a non-empty \"steps\" array");

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "csv_table.h"
+#include "vrmall/rec/attribute_table.h"
 
 namespace {
 
@@ -38,11 +38,11 @@ std::vector<json> readLines(const fs::path& path) {
 }
 
 std::map<std::string, std::string> itemStyles() {
-  const auto items = vrmall::app::CsvTable::read(fs::path(VRMALL_STORE_DIR) / "items.csv");
-  const auto id = items.column("ITEM_ID");
-  const auto style = items.column("STYLE");
+  vrmall::rec::IdMap ids;
+  const auto items = vrmall::rec::AttributeTable::load(
+      (fs::path(VRMALL_STORE_DIR) / "items.csv").string(), "ITEM_ID", ids);
   std::map<std::string, std::string> out;
-  for (const auto& row : items.rows()) out[row[*id]] = row[*style];
+  for (int32_t i = 0; i < ids.size(); ++i) out[ids.id(i)] = items.value(i, "STYLE");
   return out;
 }
 
