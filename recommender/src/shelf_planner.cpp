@@ -188,7 +188,32 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     const size_t want = options.candidates_per_slot * slots_.size() + 32;
     std::vector<uint8_t> blocked = excluded;
     for (size_t i = 0; i < items; ++i) blocked[i] = blocked[i] || used[i];
-    for (const auto& t : topK(z, want, blocked)) pool.push_back({t.item, t.score});
+    for (const auto& t : topK(z, want, blocked)) {
+      pool.push_back({t.item, t.score});
+      blocked[static_cast<size_t>(t.item)] = 1;
+    }
+    // The best few of every kind too, so narrow slots (a men's hat) find candidates in the pool
+    // instead of scanning the catalogue.
+    std::vector<std::vector<Candidate>> by_kind;
+    constexpr size_t kPerKind = 12;
+    for (size_t i = 0; i < items; ++i) {
+      const int32_t kind = l1_[i];
+      if (blocked[i] || kind < 0) continue;
+      if (by_kind.size() <= static_cast<size_t>(kind))
+        by_kind.resize(static_cast<size_t>(kind) + 1);
+      auto& best = by_kind[static_cast<size_t>(kind)];
+      const Candidate c{static_cast<int32_t>(i), z[i]};
+      const auto worse = [](const Candidate& a, const Candidate& b) { return a.z > b.z; };
+      if (best.size() < kPerKind) {
+        best.push_back(c);
+        std::push_heap(best.begin(), best.end(), worse);
+      } else if (c.z > best.front().z) {
+        std::pop_heap(best.begin(), best.end(), worse);
+        best.back() = c;
+        std::push_heap(best.begin(), best.end(), worse);
+      }
+    }
+    for (const auto& best : by_kind) pool.insert(pool.end(), best.begin(), best.end());
   }
 
   // Wall and shelf slots, most visible first.

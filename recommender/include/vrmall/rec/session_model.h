@@ -27,7 +27,9 @@ class SessionModel final : public Model {
  private:
   int max_events_ = 20;
   double half_life_seconds_ = 600.0;
-  float content_weight_ = 0.5f;
+  // 0 by default: the hybrid's content part already scores attribute likeness to the session's
+  // items (they are in the history), so a second pass over the catalogue would say it twice.
+  float content_weight_ = 0.0f;
   int neighbours_ = 50;
   EventWeights weights_;
   SparseMatrix similarity_;
