@@ -59,16 +59,10 @@ int runHeadless(const HeadlessOptions& o) {
   engine::Renderer renderer(context, rendererOptions);
   engine::Scene scene;
 
-  const auto loadStart = Clock::now();
-  StoreSummary store;
-  try {
-    store = StoreScene::build(o.storeDir, renderer, scene);
-  } catch (const std::exception& e) {
-    std::cerr << "vrmall: " << e.what() << "\n";
-    return 2;
-  }
-  const double loadMs = msBetween(loadStart, Clock::now());
-  for (const auto& w : store.warnings) std::cerr << "vrmall: warning: " << w << "\n";
+  const auto built = StoreScene::buildOrReport(o.storeDir, renderer, scene);
+  if (!built) return 2;
+  const StoreSummary& store = *built;
+  const double loadMs = store.loadMs;
   std::cout << "store: " << store.products << " products, " << store.fixtures << " fixtures, "
             << store.models << " models loaded in " << static_cast<int>(loadMs) << " ms\n";
 

@@ -1,7 +1,9 @@
 #include "store_scene.h"
 
+#include <chrono>
 #include <fstream>
 #include <glm/gtc/matrix_transform.hpp>
+#include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -106,8 +108,22 @@ void collectSlots(const json& node, std::vector<const json*>& out) {
 
 }  // namespace
 
+std::optional<StoreSummary> StoreScene::buildOrReport(const fs::path& storeDir,
+                                                      engine::Renderer& renderer,
+                                                      engine::Scene& scene) {
+  try {
+    StoreSummary store = build(storeDir, renderer, scene);
+    for (const auto& w : store.warnings) std::cerr << "vrmall: warning: " << w << "\n";
+    return store;
+  } catch (const std::exception& e) {
+    std::cerr << "vrmall: " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
 StoreSummary StoreScene::build(const fs::path& storeDir, engine::Renderer& renderer,
                                engine::Scene& scene) {
+  const auto start = std::chrono::steady_clock::now();
   StoreSummary summary;
   const fs::path layoutPath = storeDir / "layout.json";
   std::error_code ec;
@@ -197,6 +213,8 @@ StoreSummary StoreScene::build(const fs::path& storeDir, engine::Renderer& rende
   if (summary.fixtures + summary.products == 0) {
     throw std::runtime_error(layoutPath.string() + " places nothing that could be loaded");
   }
+  summary.loadMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
 

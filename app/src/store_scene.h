@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct StoreSummary {
   size_t models = 0;         // distinct glTF files uploaded
   size_t missingModels = 0;  // slots whose item or model could not be used
   std::vector<std::string> warnings;
+  double loadMs = 0.0;                 // wall time of build()
   glm::vec3 spawn{0.0F, 0.0F, 12.5F};  // where a shopper starts (layout.json entrance.spawn)
   float spawnYawDeg = 180.0F;          // layout convention: 0 faces +Z, 90 faces +X
   float eyeHeight = 1.65F;
@@ -35,6 +37,10 @@ class StoreScene {
   // Throws std::runtime_error with a clear message when the store folder or layout is missing.
   static StoreSummary build(const std::filesystem::path& storeDir, engine::Renderer& renderer,
                             engine::Scene& scene);
+  // build() for the run modes: prints its warnings, or the error (and returns nothing).
+  static std::optional<StoreSummary> buildOrReport(const std::filesystem::path& storeDir,
+                                                   engine::Renderer& renderer,
+                                                   engine::Scene& scene);
 };
 
 }  // namespace vrmall::app

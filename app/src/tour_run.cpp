@@ -145,18 +145,17 @@ int runTour(const TourOptions& o) {
   rendererOptions.samples = o.msaa;
   engine::Renderer renderer(context, rendererOptions);
   engine::Scene scene;
-  const auto loadStart = Clock::now();
-  StoreSummary store;
+  auto built = StoreScene::buildOrReport(o.storeDir, renderer, scene);
+  if (!built) return 2;
+  StoreSummary& store = *built;
+  const double loadMs = store.loadMs;
   std::unique_ptr<SlotPlacer> placer;
   try {
-    store = StoreScene::build(o.storeDir, renderer, scene);
     placer = std::make_unique<SlotPlacer>(o.storeDir, store, renderer, scene);
   } catch (const std::exception& e) {
     std::cerr << "vrmall: " << e.what() << "\n";
     return 2;
   }
-  const double loadMs = msBetween(loadStart, Clock::now());
-  for (const auto& w : store.warnings) std::cerr << "vrmall: warning: " << w << "\n";
   std::cout << "store: " << store.products << " products, " << store.fixtures << " fixtures, "
             << store.models << " models loaded in " << static_cast<int>(loadMs)
             << " ms; guide trained in " << static_cast<int>(trainMs) << " ms ("

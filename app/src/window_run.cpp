@@ -27,13 +27,9 @@ int runWindow(const WindowOptions& o) {
   engine::Context context(contextOptions);
   engine::Renderer renderer(context);
   engine::Scene scene;
-  StoreSummary store;
-  try {
-    store = StoreScene::build(o.storeDir, renderer, scene);
-  } catch (const std::exception& e) {
-    std::cerr << "vrmall: " << e.what() << "\n";
-    return 2;
-  }
+  auto built = StoreScene::buildOrReport(o.storeDir, renderer, scene);
+  if (!built) return 2;
+  StoreSummary& store = *built;
   // The shopping guide on its own thread; this loop only posts events, marks the slots in view
   // and applies the newest plan at the frame boundary. Without it the store still renders.
   std::optional<GuideStart> guideStart;
