@@ -15,6 +15,7 @@
 #include "vrmall/engine/frustum.h"
 #include "vrmall/engine/gpu_buffer.h"
 #include "vrmall/engine/gpu_image.h"
+#include "vrmall/engine/overlay.h"
 #include "vrmall/engine/render_target.h"
 #include "vrmall/engine/vk_check.h"
 #include "vrmall/engine/vk_struct.h"
@@ -661,9 +662,27 @@ struct Renderer::Impl {
                     VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
   }
 
-  FrameStats render(const Scene& scene, std::span<const View> views, RenderTarget& target) {
+  // The scene's colour writes (attachment store or resolve) made visible to an overlay that loads
+  // and draws over the image in the same layout.
+  static void overlayBarrier(VkCommandBuffer cmd) {
+    auto barrier = vkStruct<VkMemoryBarrier2>(VK_STRUCTURE_TYPE_MEMORY_BARRIER_2);
+    barrier.srcStageMask = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+    barrier.srcAccessMask = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT;
+    barrier.dstStageMask = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+    barrier.dstAccessMask =
+        VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT;
+    auto dep = vkStruct<VkDependencyInfo>(VK_STRUCTURE_TYPE_DEPENDENCY_INFO);
+    dep.memoryBarrierCount = 1;
+    dep.pMemoryBarriers = &barrier;
+    vkCmdPipelineBarrier2(cmd, &dep);
+  }
+
+  FrameStats render(const Scene& scene, std::span<const View> views, RenderTarget& target,
+                    Overlay* overlay) {
     VRM_CHECK(views.size() == target.viewCount(),
               "render: pass as many views as the target has (1 or 2)");
+    VRM_CHECK(overlay == nullptr || target.viewCount() == 1,
+              "render: an overlay needs a one-view target");
     FrameStats stats;
     stats.frame = frameNumber;
     const size_t slotIndex = frameNumber % slots.size();
@@ -687,6 +706,17 @@ struct Renderer::Impl {
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     VRM_VK_CHECK(vkBeginCommandBuffer(s.cmd, &begin));
     record(s, image, target, stats);
+    if (overlay != nullptr) {
+      overlayBarrier(s.cmd);
+      OverlayTarget o;
+      o.image = image;
+      o.format = target.format();
+      o.extent = target.extent();
+      o.imageGeneration = target.imageGeneration();
+      o.deleter = &deleter;
+      o.frameSlot = slotIndex;
+      overlay->record(s.cmd, o);
+    }
     target.recordFinish(s.cmd, image);
     VRM_VK_CHECK(vkEndCommandBuffer(s.cmd));
 
@@ -756,8 +786,9 @@ size_t Renderer::modelCount() const {
   return impl_->models.size();
 }
 
-FrameStats Renderer::render(const Scene& scene, std::span<const View> views, RenderTarget& target) {
-  return impl_->render(scene, views, target);
+FrameStats Renderer::render(const Scene& scene, std::span<const View> views, RenderTarget& target,
+                            Overlay* overlay) {
+  return impl_->render(scene, views, target, overlay);
 }
 
 void Renderer::waitIdle() {

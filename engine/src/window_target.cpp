@@ -79,6 +79,7 @@ void WindowTarget::createSwapchain() {
   }
   VRM_CHECK(chosen.format != VK_FORMAT_UNDEFINED, "the window offers no sRGB swapchain format");
   format_ = chosen.format;
+  renewImageGeneration();  // new images and views: overlays drop framebuffers made for the old
   int w = 0;
   int h = 0;
   glfwGetFramebufferSize(window_, &w, &h);

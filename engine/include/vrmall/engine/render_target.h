@@ -5,6 +5,7 @@
 
 #include <vulkan/vulkan.h>
 
+#include <atomic>
 #include <cstdint>
 
 namespace vrmall::engine {
@@ -36,6 +37,21 @@ class RenderTarget {
   virtual void recordFinish(VkCommandBuffer cmd, const TargetImage& image) = 0;
   // After the frame's submit: present / release the image.
   virtual void present(const TargetImage& image) = 0;
+
+  // Changes whenever the target's images and views are (re)created (a swapchain recreated after
+  // a resize) and is unique across all targets of the process, so objects made for an image view
+  // (an overlay's framebuffers) can tell a recycled handle from the one they were made for.
+  uint64_t imageGeneration() const { return generation_; }
+
+ protected:
+  void renewImageGeneration() { generation_ = nextGeneration(); }
+
+ private:
+  static uint64_t nextGeneration() {
+    static std::atomic<uint64_t> counter{0};
+    return ++counter;
+  }
+  uint64_t generation_ = nextGeneration();
 };
 
 }  // namespace vrmall::engine

@@ -18,6 +18,7 @@
 namespace vrmall::engine {
 
 class Context;
+class Overlay;
 class RenderTarget;
 
 struct RendererOptions {
@@ -64,8 +65,12 @@ class Renderer {
   ModelInfo modelInfo(ModelId id) const;
   size_t modelCount() const;
 
-  // Draw `scene` from `views` (as many as target.viewCount()) into `target`.
-  FrameStats render(const Scene& scene, std::span<const View> views, RenderTarget& target);
+  // Draw `scene` from `views` (as many as target.viewCount()) into `target`. With an `overlay`
+  // (one-view targets only; throws for two), overlay->record is called after the scene pass and
+  // its resolve, before target.recordFinish, with the image in COLOR_ATTACHMENT_OPTIMAL (see
+  // overlay.h).
+  FrameStats render(const Scene& scene, std::span<const View> views, RenderTarget& target,
+                    Overlay* overlay = nullptr);
   // Wait for all submitted frames (before reading back pixels or tearing down).
   void waitIdle();
 
