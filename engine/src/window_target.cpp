@@ -51,6 +51,8 @@ WindowTarget::~WindowTarget() {
 void WindowTarget::release() {
   const VkDevice device = context_.device();
   vkDeviceWaitIdle(device);
+  capture_.reset();
+  staleCaptures_.clear();
   destroySwapchain();
   for (VkSemaphore s : imageReady_) vkDestroySemaphore(device, s, nullptr);
   imageReady_.clear();
@@ -83,6 +85,8 @@ void WindowTarget::createSwapchain() {
   int w = 0;
   int h = 0;
   glfwGetFramebufferSize(window_, &w, &h);
+  createdForSize_[0] = w;
+  createdForSize_[1] = h;
   extent_ = caps.currentExtent.width != UINT32_MAX
                 ? caps.currentExtent
                 : VkExtent2D{std::clamp(static_cast<uint32_t>(w), caps.minImageExtent.width,
@@ -99,11 +103,14 @@ void WindowTarget::createSwapchain() {
   info.imageColorSpace = chosen.colorSpace;
   info.imageExtent = extent_;
   info.imageArrayLayers = 1;
+  // TRANSFER_SRC for screenshots (requestCapture), where the surface allows it.
+  transferSrc_ = (caps.supportedUsageFlags & VK_IMAGE_USAGE_TRANSFER_SRC_BIT) != 0;
   info.imageUsage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+  if (transferSrc_) info.imageUsage |= VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
   info.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
   info.preTransform = caps.currentTransform;
   info.compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR;
-  info.presentMode = VK_PRESENT_MODE_FIFO_KHR;  // always available
+  info.presentMode = VK_PRESENT_MODE_FIFO_KHR;  // vsync; always available
   info.clipped = VK_TRUE;
   VRM_VK_CHECK(vkCreateSwapchainKHR(context_.device(), &info, nullptr, &swapchain_));
 
@@ -136,22 +143,39 @@ void WindowTarget::destroySwapchain() {
   swapchain_ = VK_NULL_HANDLE;
 }
 
+void WindowTarget::recreateSwapchain() {
+  // The renderer sees the new extent() and resizes its attachments itself.
+  VRM_VK_CHECK(vkDeviceWaitIdle(context_.device()));
+  staleCaptures_.clear();
+  destroySwapchain();
+  createSwapchain();
+  needsRecreate_ = false;
+  ++recreations_;
+}
+
 TargetImage WindowTarget::acquire() {
-  if (needsRecreate_) {
-    // The renderer sees the new extent() and resizes its attachments itself.
-    VRM_VK_CHECK(vkDeviceWaitIdle(context_.device()));
-    destroySwapchain();
-    createSwapchain();
-    needsRecreate_ = false;
-  }
+  int w = 0;
+  int h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  const bool minimised = w == 0 || h == 0;
+  // Compared with the framebuffer size the swapchain was made for (not extent_, which the
+  // surface may clamp), so a size the surface will not take does not recreate every frame.
+  if (!minimised && (w != createdForSize_[0] || h != createdForSize_[1])) needsRecreate_ = true;
+  if (needsRecreate_ && !minimised) recreateSwapchain();
   // The renderer waited on this frame slot's fence, so this semaphore's last wait is done.
   const VkSemaphore ready = imageReady_[frame_ % imageReady_.size()];
-  ++frame_;
   uint32_t index = 0;
-  const VkResult r = vkAcquireNextImageKHR(context_.device(), swapchain_, UINT64_MAX, ready,
-                                           VK_NULL_HANDLE, &index);
+  VkResult r = vkAcquireNextImageKHR(context_.device(), swapchain_, UINT64_MAX, ready,
+                                     VK_NULL_HANDLE, &index);
+  if (r == VK_ERROR_OUT_OF_DATE_KHR) {
+    // Nothing was signalled: recreate and try once more with the same semaphore.
+    recreateSwapchain();
+    r = vkAcquireNextImageKHR(context_.device(), swapchain_, UINT64_MAX, ready, VK_NULL_HANDLE,
+                              &index);
+  }
   if (r == VK_SUBOPTIMAL_KHR) needsRecreate_ = true;
   if (r != VK_SUBOPTIMAL_KHR) VRM_VK_CHECK(r);
+  ++frame_;
   TargetImage t;
   t.image = images_[index];
   t.view = views_[index];
@@ -163,10 +187,77 @@ TargetImage WindowTarget::acquire() {
 }
 
 void WindowTarget::recordFinish(VkCommandBuffer cmd, const TargetImage& image) {
+  if (!captureRequested_ || !transferSrc_) {
+    transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT,
+                    VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                    VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_NONE, 0);
+    return;
+  }
+  // Capture: attachment -> transfer source, copy into a host-visible buffer, -> present.
+  captureRequested_ = false;
+  // An unread earlier capture's buffer may still be written by a frame in flight: keep it alive
+  // until the next device idle.
+  if (capture_) staleCaptures_.push_back(std::move(capture_->buffer));
+  Capture c;
+  c.extent = extent_;
+  c.format = format_;
+  c.frame = frame_;
+  c.buffer = GpuBuffer(context_, VkDeviceSize{extent_.width} * extent_.height * 4,
+                       VK_BUFFER_USAGE_TRANSFER_DST_BIT, GpuBuffer::Memory::HostVisible);
   transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT,
-                  VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                  VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                   VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                  VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_NONE, 0);
+                  VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_TRANSFER_BIT,
+                  VK_ACCESS_2_TRANSFER_READ_BIT);
+  VkBufferImageCopy region{};
+  region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  region.imageExtent = {extent_.width, extent_.height, 1};
+  vkCmdCopyImageToBuffer(cmd, image.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, c.buffer.handle(),
+                         1, &region);
+  auto barrier = vkStruct<VkMemoryBarrier2>(VK_STRUCTURE_TYPE_MEMORY_BARRIER_2);
+  barrier.srcStageMask = VK_PIPELINE_STAGE_2_TRANSFER_BIT;
+  barrier.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+  barrier.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
+  barrier.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
+  auto dep = vkStruct<VkDependencyInfo>(VK_STRUCTURE_TYPE_DEPENDENCY_INFO);
+  dep.memoryBarrierCount = 1;
+  dep.pMemoryBarriers = &barrier;
+  vkCmdPipelineBarrier2(cmd, &dep);
+  transitionImage(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                  VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_TRANSFER_BIT, 0,
+                  VK_PIPELINE_STAGE_2_NONE, 0);
+  capture_ = std::move(c);
+}
+
+void WindowTarget::requestCapture() {
+  captureRequested_ = true;
+}
+
+std::optional<RgbaImage> WindowTarget::takeCapture() {
+  if (!capture_) return std::nullopt;
+  // The renderer waits on a frame slot's fence before it acquires, so framesInFlight acquires
+  // after the capture frame its GPU work is known to be done; before that, wait for the queue.
+  if (frame_ < capture_->frame + imageReady_.size()) {
+    VRM_VK_CHECK(vkQueueWaitIdle(context_.queue()));
+  }
+  staleCaptures_.clear();  // from frames before the capture frame: done too
+  Capture c = std::move(*capture_);
+  capture_.reset();
+  RgbaImage image;
+  image.width = c.extent.width;
+  image.height = c.extent.height;
+  const size_t bytes = size_t{c.extent.width} * c.extent.height * 4;
+  image.pixels.resize(bytes);
+  const auto* src = static_cast<const uint8_t*>(c.buffer.mapped());
+  const bool bgra = c.format == VK_FORMAT_B8G8R8A8_SRGB || c.format == VK_FORMAT_B8G8R8A8_UNORM;
+  for (size_t i = 0; i < bytes; i += 4) {
+    image.pixels[i + 0] = src[i + (bgra ? 2 : 0)];
+    image.pixels[i + 1] = src[i + 1];
+    image.pixels[i + 2] = src[i + (bgra ? 0 : 2)];
+    image.pixels[i + 3] = 255;  // the window composites opaque
+  }
+  return image;
 }
 
 void WindowTarget::present(const TargetImage& image) {

@@ -5,49 +5,15 @@
 
 #include <imgui.h>
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include "engine_test_env.h"
+#include "overlay_test_scene.h"
 #include "vrmall/engine/offscreen_target.h"
-#include "vrmall/engine/procedural.h"
 #include "vrmall/engine/vk_check.h"
 
 namespace vrmall::engine::test {
 namespace {
 
 constexpr uint32_t kSize = 256;
-
-struct SmallScene {
-  Scene scene;
-  View view = View::lookAt({0.0F, 1.2F, 2.2F}, {0, 0.4F, 0}, glm::radians(50.0F), 1.0F);
-  explicit SmallScene(Renderer& renderer) {
-    const ModelId floor = renderer.addModel(makePlane(6.0F, {0.55F, 0.5F, 0.45F, 1.0F}));
-    const ModelId ball =
-        renderer.addModel(makeSphere(0.4F, {0.2F, 0.5F, 0.9F, 1.0F}, 0.0F, 0.4F, 32));
-    scene.add(Instance{floor, glm::mat4(1.0F), -1, true});
-    scene.add(Instance{ball, glm::translate(glm::mat4(1.0F), {0.5F, 0.4F, 0.0F}), -1, true});
-  }
-};
-
-// Fixed input: the mouse far away, a fixed time step (the result must not depend on timing).
-void fixedInput(ImGuiIO& io) {
-  io.DeltaTime = 1.0F / 60.0F;
-  io.MousePos = ImVec2(-1000.0F, -1000.0F);
-  io.MouseDown[0] = false;
-}
-
-// The test UI: a window with text and a button, and two filled rectangles of known sRGB colour.
-void buildUi() {
-  ImGui::SetNextWindowPos(ImVec2(12.0F, 12.0F), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(150.0F, 120.0F), ImGuiCond_Always);
-  ImGui::Begin("vrmall", nullptr, ImGuiWindowFlags_NoSavedSettings);
-  ImGui::Text("Hello, mall");
-  ImGui::Button("Buy", ImVec2(60.0F, 0.0F));
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(ImVec2(24.0F, 90.0F), ImVec2(64.0F, 120.0F), IM_COL32(255, 0, 0, 255));
-  draw->AddRectFilled(ImVec2(72.0F, 90.0F), ImVec2(112.0F, 120.0F), IM_COL32(128, 128, 128, 255));
-  ImGui::End();
-}
 
 const uint8_t* pixel(const RgbaImage& image, uint32_t x, uint32_t y) {
   return &image.pixels[(size_t{y} * image.width + x) * 4];
@@ -66,7 +32,7 @@ TEST_F(ImGuiLayerTest, OverlayOverSceneMatchesGolden) {
   ImGuiLayer layer(context(), nullptr, target.format(), 2);
   for (int frame = 0; frame < 2; ++frame) {
     layer.newFrame(target.extent(), fixedInput);
-    buildUi();
+    buildTestUi();
     layer.render();
     renderer.render(s.scene, std::span<const View>(&s.view, 1), target, &layer);
   }
@@ -133,7 +99,7 @@ TEST_F(ImGuiLayerTest, FramebuffersFollowTheTargetImages) {
     OffscreenTarget target(context(), {96 + 32U * static_cast<uint32_t>(round), 96}, 1, 2);
     for (int frame = 0; frame < 3; ++frame) {
       layer.newFrame(target.extent(), fixedInput);
-      buildUi();
+      buildTestUi();
       layer.render();
       renderer.render(s.scene, std::span<const View>(&s.view, 1), target, &layer);
       EXPECT_EQ(layer.framebufferCount(), std::min(frame + 1, 2)) << "round " << round;

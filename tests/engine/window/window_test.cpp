@@ -4,12 +4,13 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include <glm/gtc/matrix_transform.hpp>
 #include <memory>
 
+#include "engine_test_env.h"
+#include "overlay_test_scene.h"
 #include "vrmall/engine/context.h"
 #include "vrmall/engine/imgui_layer.h"
-#include "vrmall/engine/procedural.h"
+#include "vrmall/engine/offscreen_target.h"
 #include "vrmall/engine/renderer.h"
 #include "vrmall/engine/window_target.h"
 
@@ -49,17 +50,20 @@ class WindowTest : public ::testing::Test {
   Context& context() { return *windowContext(); }
 };
 
-struct SmallScene {
-  Scene scene;
-  View view = View::lookAt({0.0F, 1.2F, 2.2F}, {0, 0.4F, 0}, glm::radians(50.0F), 4.0F / 3.0F);
-  explicit SmallScene(Renderer& renderer) {
-    const ModelId floor = renderer.addModel(makePlane(6.0F, {0.55F, 0.5F, 0.45F, 1.0F}));
-    const ModelId ball =
-        renderer.addModel(makeSphere(0.4F, {0.2F, 0.5F, 0.9F, 1.0F}, 0.0F, 0.4F, 24));
-    scene.add(Instance{floor, glm::mat4(1.0F), -1, true});
-    scene.add(Instance{ball, glm::translate(glm::mat4(1.0F), {0.5F, 0.4F, 0.0F}), -1, true});
+RgbaImage renderOffscreen(Renderer& renderer, const SmallScene& s, VkExtent2D extent,
+                          ImGuiLayer* layer = nullptr) {
+  OffscreenTarget target(*windowContext(), extent);
+  for (int frame = 0; frame < 2; ++frame) {
+    if (layer != nullptr) {
+      layer->newFrame(extent, fixedInput);
+      buildTestUi();
+      layer->render();
+    }
+    renderer.render(s.scene, std::span<const View>(&s.view, 1), target, layer);
   }
-};
+  renderer.waitIdle();
+  return {extent.width, extent.height, target.readPixels(target.lastIndex())};
+}
 
 // The ImGui layer with the GLFW platform backend over a swapchain, a few frames.
 TEST_F(WindowTest, ImGuiOverSwapchain) {
@@ -81,6 +85,100 @@ TEST_F(WindowTest, ImGuiOverSwapchain) {
     EXPECT_GE(layer.framebufferCount(), 1U);
     renderer.waitIdle();
   }
+}
+
+// F12-style screenshot: the captured swapchain image (B8G8R8A8 swizzled to RGBA) is the image an
+// offscreen target gets for the same frame.
+TEST_F(WindowTest, CaptureMatchesOffscreenRender) {
+  Renderer renderer(context());
+  SmallScene s(renderer);
+  WindowTarget window(context(), 256, 256, "vrmall capture test");
+  ASSERT_TRUE(window.captureSupported());
+  EXPECT_FALSE(window.takeCapture().has_value()) << "nothing requested";
+  window.requestCapture();
+  EXPECT_TRUE(window.capturePending());
+  EXPECT_FALSE(window.takeCapture().has_value()) << "requested, not rendered yet";
+  for (int frame = 0; frame < 3; ++frame) {
+    window.pollEvents();
+    renderer.render(s.scene, std::span<const View>(&s.view, 1), window);
+  }
+  // Taken two frames later: its frame is known done without waiting.
+  std::optional<RgbaImage> capture = window.takeCapture();
+  ASSERT_TRUE(capture.has_value());
+  EXPECT_FALSE(window.takeCapture().has_value()) << "returned once";
+  ASSERT_EQ(capture->width, 256U);
+  ASSERT_EQ(capture->height, 256U);
+  const RgbaImage offscreen = renderOffscreen(renderer, s, {256, 256});
+  EXPECT_LE(compareImages(*capture, offscreen, 0).maxChannelDiff, 1);
+  expectMatchesGolden(*capture, "window_capture", 8, 0.005);
+
+  // Taken right after the frame (still in flight): takeCapture waits for it.
+  window.requestCapture();
+  renderer.render(s.scene, std::span<const View>(&s.view, 1), window);
+  capture = window.takeCapture();
+  ASSERT_TRUE(capture.has_value());
+  EXPECT_LE(compareImages(*capture, offscreen, 0).maxChannelDiff, 1);
+  renderer.waitIdle();
+}
+
+// The capture includes the overlay: with the GLFW backend (mouse overridden) the window shows the
+// same UI as the offscreen golden.
+TEST_F(WindowTest, CaptureIncludesImGuiOverlay) {
+  Renderer renderer(context());
+  SmallScene s(renderer);
+  WindowTarget window(context(), 256, 256, "vrmall capture imgui");
+  ImGuiLayer layer(context(), window.window(), window.format(), 2);
+  for (int frame = 0; frame < 2; ++frame) {
+    window.pollEvents();
+    layer.newFrame(window.extent(), fixedInput);
+    buildTestUi();
+    layer.render();
+    if (frame == 1) window.requestCapture();
+    renderer.render(s.scene, std::span<const View>(&s.view, 1), window, &layer);
+  }
+  const std::optional<RgbaImage> capture = window.takeCapture();
+  ASSERT_TRUE(capture.has_value());
+  expectMatchesGolden(*capture, "imgui_overlay", 8, 0.01);
+  renderer.waitIdle();
+}
+
+// A resize recreates the swapchain at the new size (new image generation); the renderer follows.
+TEST_F(WindowTest, ResizeRecreatesSwapchain) {
+  Renderer renderer(context());
+  SmallScene s(renderer);
+  WindowTarget window(context(), 256, 256, "vrmall resize test");
+  ImGuiLayer layer(context(), window.window(), window.format(), 2);
+  auto frame = [&] {
+    window.pollEvents();
+    layer.newFrame(window.extent(), fixedInput);
+    buildTestUi();
+    layer.render();
+    renderer.render(s.scene, std::span<const View>(&s.view, 1), window, &layer);
+  };
+  frame();
+  const uint64_t generation = window.imageGeneration();
+  glfwSetWindowSize(window.window(), 200, 150);
+  for (int i = 0; i < 20 && window.extent().width != 200; ++i) frame();
+  ASSERT_EQ(window.extent().width, 200U);
+  ASSERT_EQ(window.extent().height, 150U);
+  EXPECT_GE(window.recreateCount(), 1U);
+  EXPECT_NE(window.imageGeneration(), generation);
+  window.requestCapture();
+  frame();
+  frame();
+  const std::optional<RgbaImage> capture = window.takeCapture();
+  ASSERT_TRUE(capture.has_value());
+  EXPECT_EQ(capture->width, 200U);
+  EXPECT_EQ(capture->height, 150U);
+  {
+    // The same UI offscreen needs a layer of the offscreen format. ImGui's GLFW callbacks use the
+    // current ImGui context: make the window's layer current again before events are polled.
+    ImGuiLayer offscreenLayer(context(), nullptr, VK_FORMAT_R8G8B8A8_SRGB, 2);
+    const RgbaImage offscreen = renderOffscreen(renderer, s, {200, 150}, &offscreenLayer);
+    EXPECT_LE(compareImages(*capture, offscreen, 0).fractionOver, 0.01);
+  }
+  ImGui::SetCurrentContext(layer.imguiContext());
+  renderer.waitIdle();
 }
 
 }  // namespace

@@ -45,7 +45,10 @@ class ImGuiLayer final : public Overlay {
   // made for it; record() throws for another). `imageCount`: at least the renderer's frames in
   // flight (vertex/index buffers are a ring of this size, reused imageCount frames later).
   // Creates and owns an ImGui context (made current; io.IniFilename = nullptr: no imgui.ini).
-  // The Context (and the window) must outlive the layer.
+  // The Context (and the window) must outlive the layer. ImGui's GLFW callbacks act on the
+  // *current* ImGui context: with more than one layer alive, make the window's layer current
+  // (ImGui::SetCurrentContext(layer.imguiContext())) before polling events. All calls on the
+  // thread that renders.
   ImGuiLayer(Context& context, GLFWwindow* window, VkFormat format, uint32_t imageCount = 2);
   // Waits for the device to idle (frames in flight use the pipeline and buffers).
   ~ImGuiLayer() override;

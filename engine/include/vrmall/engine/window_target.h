@@ -1,12 +1,26 @@
 // Render target for a desktop window: a GLFW window, its Vulkan surface and swapchain. Used by
 // `vrmall --window` (the desktop preview); runs under Xvfb in CI like any X11 display.
+//
+// Presentation is FIFO (vsync; the one mode every driver has). The swapchain is recreated (after
+// a device idle) when present or acquire reports it out of date or suboptimal, or when the
+// window's framebuffer size no longer matches extent(); a minimised (0x0) window keeps the old
+// swapchain until it has a size again. Each recreation renews imageGeneration().
+//
+// Screenshots: requestCapture() makes the next frame's recordFinish also copy the swapchain image
+// into a host-visible buffer (the swapchain is made with TRANSFER_SRC usage when the surface
+// allows it: captureSupported()); takeCapture() then returns it as RGBA8 (sRGB-encoded, alpha
+// 255, BGRA swizzled), once.
 #pragma once
 
 #include <vulkan/vulkan.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "vrmall/engine/gpu_buffer.h"
+#include "vrmall/engine/image_file.h"
 #include "vrmall/engine/render_target.h"
 
 struct GLFWwindow;
@@ -38,9 +52,30 @@ class WindowTarget final : public RenderTarget {
   bool shouldClose() const;
   void pollEvents() const;
 
+  // Copy the next rendered frame (everything drawn, overlays included) to the host. A request made
+  // while an earlier capture is pending replaces it.
+  void requestCapture();
+  // The captured frame, once: nullopt while none was requested, the requested frame has not been
+  // rendered yet, or the surface does not allow TRANSFER_SRC. When the capture frame may still be
+  // in flight (fewer than framesInFlight frames rendered since) it waits for the queue to idle
+  // (vkQueueWaitIdle), so no renderer.waitIdle() is needed first. Call on the thread that renders
+  // (it uses the queue).
+  std::optional<RgbaImage> takeCapture();
+  bool captureSupported() const { return transferSrc_; }
+  bool capturePending() const { return captureRequested_ || capture_.has_value(); }
+  // Swapchain recreations so far (resize, out of date).
+  uint32_t recreateCount() const { return recreations_; }
+
  private:
+  struct Capture {
+    GpuBuffer buffer;
+    VkExtent2D extent{0, 0};
+    VkFormat format = VK_FORMAT_UNDEFINED;
+    uint64_t frame = 0;  // acquire count when it was recorded
+  };
   void createSwapchain();
   void destroySwapchain();
+  void recreateSwapchain();
   void release();
 
   const Context& context_;
@@ -53,8 +88,14 @@ class WindowTarget final : public RenderTarget {
   std::vector<VkImageView> views_;
   std::vector<VkSemaphore> renderDone_;  // per swapchain image: submit -> present
   std::vector<VkSemaphore> imageReady_;  // per frame in flight: acquire -> submit
-  uint32_t frame_ = 0;
+  uint64_t frame_ = 0;                   // acquires so far
   bool needsRecreate_ = false;
+  int createdForSize_[2] = {0, 0};  // window framebuffer size the swapchain was made for
+  bool transferSrc_ = false;
+  uint32_t recreations_ = 0;
+  bool captureRequested_ = false;
+  std::optional<Capture> capture_;
+  std::vector<GpuBuffer> staleCaptures_;  // replaced capture buffers a frame may still write
 };
 
 }  // namespace vrmall::engine
