@@ -3,6 +3,7 @@
 // --view-model checks one product model; --demo is the guide's text demo. With no mode: the
 // window when $DISPLAY is set (and a window opens), else the default tour into out/tour.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -78,8 +79,21 @@ int main(int argc, char** argv) {
 
   bool window = false;
   app.add_flag("--window", window,
-               "Desktop window with the shopping guide live (W/A/S/D walk, arrows look, gaze picks "
-               "the product in the middle; P pick up, T try on, C add to cart, B buy; Esc quits)");
+               "Desktop window with the shopping guide live: W/A/S/D walk, M or right-drag: mouse "
+               "look (Esc releases), click or a steady look: product card, wheel: zoom, F12: "
+               "screenshot into --out, P/T/C/B: pick up / try on / add to cart / buy, Q quits");
+  std::string inputScript;
+  app.add_option("--input-script", inputScript,
+                 "With --window: scripted mouse/key input per frame (JSON; fixed 1/30 s steps, "
+                 "the guide in sync) for tests and demos; writes window.json into --out");
+  float interestMs = 500.0F, selectMs = 1000.0F;
+  app.add_option("--interest-ms", interestMs,
+                 "Dwell that counts as interest (a gaze_dwell event when the look ends)")
+      ->check(CLI::Range(50.0F, 10000.0F))
+      ->capture_default_str();
+  app.add_option("--select-ms", selectMs, "Dwell that opens the product card")
+      ->check(CLI::Range(100.0F, 20000.0F))
+      ->capture_default_str();
 
   std::string viewModel;
   std::string variant;
@@ -114,7 +128,15 @@ int main(int argc, char** argv) {
       if (app.count("--height") != 0) w.height = h.height;
       if (app.count("--frames") != 0) w.frames = h.frames;
       w.validation = !noValidation;
+      w.outDir = out;
+      w.inputScript = inputScript;
+      w.dwell.interestSeconds = interestMs / 1000.0F;
+      w.dwell.selectSeconds = std::max(selectMs, interestMs) / 1000.0F;
       return vrmall::app::runWindow(w);
+    }
+    if (!inputScript.empty()) {
+      std::cerr << "vrmall: --input-script drives the window: add --window\n";
+      return 1;
     }
     if (demo) return vrmall::rec::runDemo(std::cout, vrmall::rec::DemoOptions{});
     if (headless && !tour.empty()) {

@@ -185,6 +185,7 @@ bool SlotPlacer::show(const std::string& slotId, const std::string& itemId, std:
   instance.model = id->second;
   instance.transform = placeProduct(g->second, pg->second);
   instance.variant = -1;  // the default material is the first colourway
+  store.slotItems[slotId] = itemId;
   return true;
 }
 

@@ -206,6 +206,7 @@ StoreSummary StoreScene::build(const fs::path& storeDir, engine::Renderer& rende
         scene.add(engine::Instance{*id, placement(*slot), variant, true});
     if (slot->contains("id") && (*slot)["id"].is_string()) {
       summary.slotInstances[(*slot)["id"].get<std::string>()] = instance;
+      summary.slotItems[(*slot)["id"].get<std::string>()] = item;
     }
     ++summary.products;
   }

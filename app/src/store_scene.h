@@ -27,6 +27,7 @@ struct StoreSummary {
   // For swapping products later (the shopping guide's plans): slot id -> its instance,
   // ITEM_ID -> model file, loaded model file (canonical path) -> model id and variant names.
   std::map<std::string, engine::InstanceId> slotInstances;
+  std::map<std::string, std::string> slotItems;  // slot id -> ITEM_ID it shows now
   std::map<std::string, std::filesystem::path> modelOf;
   std::map<std::string, engine::ModelId> modelIds;
   std::map<engine::ModelId, std::vector<std::string>> variantNames;

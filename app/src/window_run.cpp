@@ -1,21 +1,57 @@
 #include "window_run.h"
 
 #include <GLFW/glfw3.h>
+#include <imgui.h>
 
 #include <chrono>
-#include <cmath>
+#include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
-#include "store_guide.h"
+#include "glfw_input.h"
+#include "input_script.h"
+#include "shop_ui.h"
+#include "shopping_session.h"
 #include "store_scene.h"
 #include "vrmall/engine/context.h"
+#include "vrmall/engine/image_file.h"
+#include "vrmall/engine/imgui_layer.h"
 #include "vrmall/engine/renderer.h"
 #include "vrmall/engine/window_target.h"
-#include "vrmall/rec/guide_service.h"
+#include "walk_area.h"
+#include "walker_camera.h"
 
 namespace vrmall::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+double msSince(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+// F12 names: screenshot_0001.png, ... (never overwriting an earlier one of this run).
+std::string nextScreenshotName(int& counter) {
+  char name[64];
+  std::snprintf(name, sizeof name, "screenshot_%04d.png", ++counter);
+  return name;
+}
+
+}  // namespace
 
 int runWindow(const WindowOptions& o) {
+  std::optional<InputScript> script;
+  if (!o.inputScript.empty()) {
+    try {
+      script = InputScript::load(o.inputScript);
+    } catch (const std::exception& e) {
+      std::cerr << "vrmall: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  const fs::path outDir = o.outDir.empty() ? fs::path("out") / "window" : o.outDir;
+
   engine::ContextOptions contextOptions;
   contextOptions.validation = o.validation;
   contextOptions.instanceExtensions = engine::WindowTarget::requiredInstanceExtensions();
@@ -30,147 +66,186 @@ int runWindow(const WindowOptions& o) {
   auto built = StoreScene::buildOrReport(o.storeDir, renderer, scene);
   if (!built) return 2;
   StoreSummary& store = *built;
-  // The shopping guide on its own thread; this loop only posts events, marks the slots in view
-  // and applies the newest plan at the frame boundary. Without it the store still renders.
-  std::optional<GuideStart> guideStart;
-  std::unique_ptr<SlotPlacer> placer;
-  std::unique_ptr<rec::GuideService> guide;
+
+  SessionOptions sessionOptions;
+  sessionOptions.dwell = o.dwell;
+  sessionOptions.synchronousGuide = script.has_value();
+  ShoppingSession session(o.storeDir, store, renderer, scene, sessionOptions);
+  WalkArea walkArea;
   try {
-    guideStart = startGuide(o.storeDir);
-    placer = std::make_unique<SlotPlacer>(o.storeDir, store, renderer, scene);
-    rec::PlanOptions planOptions;
-    planOptions.promo_signs = guideStart->slots.promo_signs;
-    guide = std::make_unique<rec::GuideService>(guideStart->recommender, guideStart->slots.slots,
-                                                rec::UserContext{}, planOptions);
+    walkArea = WalkArea::fromFile(o.storeDir / "layout.json");
   } catch (const std::exception& e) {
-    std::cerr << "vrmall: warning: the shopping guide is off: " << e.what() << "\n";
-    guide.reset();
+    std::cerr << "vrmall: warning: walking without collisions: " << e.what() << "\n";
   }
-  std::vector<rec::SlotState> state;
-  if (guide) state = guideStart->slots.state;
-  uint64_t appliedVersion = 0;
-  size_t plansApplied = 0, swapped = 0, eventsPosted = 0;
-  int gazed = -1;  // slot index under the gaze
-  float dwell = 0.0F;
-  bool keyWasDown[4] = {false, false, false, false};
-  const int actionKeys[4] = {GLFW_KEY_P, GLFW_KEY_T, GLFW_KEY_C, GLFW_KEY_B};
-  const rec::EventType actionTypes[4] = {rec::EventType::PickUp, rec::EventType::TryOn,
-                                         rec::EventType::AddToCart, rec::EventType::Purchase};
 
   engine::WindowTarget window(context, o.width, o.height, "vrmall");
+  GlfwInput input(window.window());  // before ImGui's backend, which chains to its callbacks
+  engine::ImGuiLayer ui(context, window.window(), window.format(), 3);
+  ShopUi shopUi;
+  WalkerCamera camera(glm::vec3(store.spawn.x, store.spawn.y + store.eyeHeight, store.spawn.z),
+                      store.spawnYawDeg, -5.0F);
 
-  glm::vec3 eye(store.spawn.x, store.spawn.y + store.eyeHeight, store.spawn.z);
-  float yaw = store.spawnYawDeg;
-  float pitch = -5.0F;
-  auto last = std::chrono::steady_clock::now();
-  const auto start = last;
-  int frame = 0;
-  double cpuSum = 0.0;
-  while (!window.shouldClose() && (o.frames == 0 || frame < o.frames)) {
+  const auto start = Clock::now();
+  auto last = start;
+  int frame = 0, screenshotCounter = 0;
+  std::vector<std::string> screenshots;
+  double renderCpuSum = 0.0, sessionSum = 0.0, uiSum = 0.0;
+  FramePerf perf;
+  bool quit = false;
+  while (!quit && !window.shouldClose() && (o.frames == 0 || frame < o.frames)) {
     window.pollEvents();
-    const auto now = std::chrono::steady_clock::now();
-    const float dt = std::min(0.1F, std::chrono::duration<float>(now - last).count());
+    const auto now = Clock::now();
+    // A script runs on a fixed step so the same input gives the same frames; a person gets the
+    // real frame time (capped: a stall must not teleport them through a shelf).
+    const float dt =
+        script ? 1.0F / 30.0F : std::min(0.1F, std::chrono::duration<float>(now - last).count());
+    perf.frameMs =
+        script ? 1000.0 / 30.0 : std::chrono::duration<double, std::milli>(now - last).count();
     last = now;
-    GLFWwindow* w = window.window();
-    if (glfwGetKey(w, GLFW_KEY_ESCAPE) == GLFW_PRESS) break;
-    const float turn = 90.0F * dt;
-    if (glfwGetKey(w, GLFW_KEY_LEFT) == GLFW_PRESS) yaw += turn;
-    if (glfwGetKey(w, GLFW_KEY_RIGHT) == GLFW_PRESS) yaw -= turn;
-    if (glfwGetKey(w, GLFW_KEY_UP) == GLFW_PRESS) pitch = std::min(80.0F, pitch + turn);
-    if (glfwGetKey(w, GLFW_KEY_DOWN) == GLFW_PRESS) pitch = std::max(-80.0F, pitch - turn);
-    const float r = glm::radians(yaw);
-    const glm::vec3 forward(std::sin(r), 0.0F, std::cos(r));
-    const glm::vec3 right(-std::cos(r), 0.0F, std::sin(r));
-    const float speed = 2.0F * dt;
-    if (glfwGetKey(w, GLFW_KEY_W) == GLFW_PRESS) eye += forward * speed;
-    if (glfwGetKey(w, GLFW_KEY_S) == GLFW_PRESS) eye -= forward * speed;
-    if (glfwGetKey(w, GLFW_KEY_D) == GLFW_PRESS) eye += right * speed;
-    if (glfwGetKey(w, GLFW_KEY_A) == GLFW_PRESS) eye -= right * speed;
 
+    FrameInput in = input.read();
+    if (script) script->apply(frame, in);
+    quit = in.quit || (in.pressed(GLFW_KEY_Q) && !ui.wantsKeyboard());
+
+    const auto uiStart = Clock::now();
     const VkExtent2D extent = window.extent();
+    ui.newFrame(extent, [&](ImGuiIO& io) {
+      if (script) {
+        io.DeltaTime = dt;
+        io.MousePos = ImVec2(in.cursor.x, in.cursor.y);
+        io.MouseDown[0] = in.leftDown;
+      }
+      if (input.captured()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // the UI is not pointed at
+    });
+    const bool uiMouse = ui.wantsMouse() && !input.captured();
+    const bool uiKeys = ui.wantsKeyboard();
+
+    // Keys that change modes.
+    if (!uiKeys) {
+      if (in.pressed(GLFW_KEY_ESCAPE)) {
+        if (input.captured()) {
+          input.setCaptured(false);
+        } else {
+          session.select(-1);
+        }
+      }
+      if (in.pressed(GLFW_KEY_M)) input.setCaptured(!input.captured());
+      if (in.pressed(GLFW_KEY_F1)) {
+        const bool all = !(shopUi.showForYou || shopUi.showCart || shopUi.showPerf);
+        shopUi.showForYou = shopUi.showCart = shopUi.showPerf = all;
+      }
+      if (in.pressed(GLFW_KEY_F3)) shopUi.showPerf = !shopUi.showPerf;
+      if (in.pressed(GLFW_KEY_F12)) in.screenshot = nextScreenshotName(screenshotCounter);
+    }
+
+    // Move and look, then what the pointer ray meets.
+    const bool look = input.captured() || (in.rightDown && !uiMouse);
+    std::optional<glm::vec3> focus;
+    if (session.selected() >= 0) focus = session.productBounds(session.selected()).center();
+    FrameInput moveInput = in;
+    if (uiMouse) moveInput.scroll = 0.0F;  // the wheel scrolls the panel under the cursor
+    camera.update(moveInput, dt, look, !uiKeys, walkArea, focus);
     const float aspect =
         static_cast<float>(extent.width) / static_cast<float>(std::max(1U, extent.height));
-    const engine::View view = engine::View::yawPitch(eye, yaw, pitch, glm::radians(65.0F), aspect);
-    if (guide) {
-      const auto nowS = guideStart->clock +
-                        static_cast<int64_t>(std::chrono::duration<double>(now - start).count());
-      // Which slots are in view; the guide must not change them.
-      const engine::Frustum frustum(view.viewProj());
-      bool viewChanged = false;
-      const glm::vec3 ahead(std::cos(glm::radians(pitch)) * std::sin(r),
-                            std::sin(glm::radians(pitch)),
-                            std::cos(glm::radians(pitch)) * std::cos(r));
-      int best = -1;
-      float bestCos = std::cos(glm::radians(8.0F));
-      for (size_t s = 0; s < state.size(); ++s) {
-        const std::string& id = guideStart->slots.slots[s].id;
-        const bool in = placer->inView(id, frustum);
-        viewChanged = viewChanged || in != state[s].in_view;
-        state[s].in_view = in;
-        const auto c = placer->centre(id);
-        if (!in || !c || state[s].item < 0) continue;
-        const glm::vec3 to = *c - eye;
-        const float d = glm::length(to);
-        if (d < 0.2F || d > 5.0F) continue;
-        const float cosAngle = glm::dot(to / d, ahead);
-        if (cosAngle > bestCos) {
-          bestCos = cosAngle;
-          best = static_cast<int>(s);
+    const engine::View view = camera.view(aspect);
+    const glm::vec2 size(static_cast<float>(extent.width), static_cast<float>(extent.height));
+    std::optional<PointerRay> pointer;
+    if (input.captured()) {
+      pointer = rayThroughPixel(view.viewProj(), size * 0.5F, size);
+    } else if (!uiMouse && in.cursor.x >= 0 && in.cursor.y >= 0 && in.cursor.x < size.x &&
+               in.cursor.y < size.y) {
+      pointer = rayThroughPixel(view.viewProj(), in.cursor, size);
+    }
+    session.update(view, pointer, dt);
+    perf.sessionMs = session.counters().lastFrameMs;
+
+    // A click on the store selects what it hits (or closes the card on empty space).
+    if (in.leftClicked && !uiMouse) session.select(session.hovered());
+    if (!uiKeys) {
+      const int target = session.selected() >= 0 ? session.selected() : session.hovered();
+      if (in.pressed(GLFW_KEY_P)) session.pickUp(target);
+      if (in.pressed(GLFW_KEY_T)) session.tryOn(target);
+      if (in.pressed(GLFW_KEY_C)) {
+        const ProductInfo p = session.info(target);
+        // C adds in the avatar's size when the product has it (the card asks otherwise).
+        for (const auto& s : p.sizes) {
+          if (s == session.avatar().size) session.addToCart(target, s);
         }
+        if (p.sizes.empty()) session.addToCart(target, "");
       }
-      if (viewChanged) guide->setSlotState(state);
-      // Frame boundary: the newest finished plan goes into slots out of view.
-      if (const auto plan = guide->latest(); plan && plan->version != appliedVersion) {
-        appliedVersion = plan->version;
-        ++plansApplied;
-        bool changed = false;
-        for (size_t s = 0; s < plan->slots.size() && s < state.size(); ++s) {
-          const rec::PlannedSlot& p = plan->slots[s];
-          if (p.item < 0 || p.item == state[s].item || state[s].in_view) continue;
-          std::string error;
-          if (placer->show(p.slot_id, p.item_id, error)) {
-            state[s].item = p.item;
-            ++swapped;
-            changed = true;
-          }
+      if (in.pressed(GLFW_KEY_B)) session.checkout();
+    }
+
+    shopUi.draw(session, perf, view.viewProj(), size, input.captured());
+    ui.render();
+    perf.uiMs = msSince(uiStart) - perf.sessionMs;
+
+    if (!in.screenshot.empty()) window.requestCapture();
+    perf.stats = renderer.render(scene, std::span<const engine::View>(&view, 1), window, &ui);
+    perf.renderCpuMs = perf.stats.cpuMs;
+    if (!in.screenshot.empty()) {
+      renderer.waitIdle();
+      if (const auto image = window.takeCapture()) {
+        std::error_code ec;
+        fs::create_directories(outDir, ec);
+        const fs::path file = outDir / in.screenshot;
+        if (engine::writePng(file, *image)) {
+          std::cout << "vrmall: screenshot " << file.string() << "\n";
+          screenshots.push_back(file.string());
+        } else {
+          std::cerr << "vrmall: could not write " << file.string() << "\n";
         }
-        if (changed) guide->setSlotState(state);
-      }
-      // Gaze: looking away from a product after at least 0.3 s is one gaze_dwell event.
-      if (best == gazed) {
-        dwell += dt;
-      } else {
-        if (gazed >= 0 && dwell >= 0.3F) {
-          guide->post({-1, state[static_cast<size_t>(gazed)].item, nowS, rec::EventType::GazeDwell,
-                       dwell * 1000.0F});
-          ++eventsPosted;
-        }
-        gazed = best;
-        dwell = 0.0F;
-      }
-      for (int k = 0; k < 4; ++k) {
-        const bool down = glfwGetKey(w, actionKeys[k]) == GLFW_PRESS;
-        if (down && !keyWasDown[k] && gazed >= 0) {
-          guide->post({-1, state[static_cast<size_t>(gazed)].item, nowS, actionTypes[k], 1.0F});
-          ++eventsPosted;
-        }
-        keyWasDown[k] = down;
       }
     }
-    cpuSum += renderer.render(scene, std::span<const engine::View>(&view, 1), window).cpuMs;
+    renderCpuSum += perf.renderCpuMs;
+    sessionSum += perf.sessionMs;
+    uiSum += perf.uiMs;
     ++frame;
   }
   renderer.waitIdle();
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const auto counts = context.validationCounts();
+  const double frames = std::max(1, frame);
   std::cout << "window: " << frame << " frames, " << (seconds > 0 ? frame / seconds : 0.0)
-            << " fps, cpu " << (frame > 0 ? cpuSum / frame : 0.0) << " ms/frame; validation errors "
+            << " fps, cpu " << renderCpuSum / frames << " ms/frame; validation errors "
             << counts.error << ", warnings " << counts.warning << "\n";
-  if (guide) {
-    std::cout << "guide: trained in " << static_cast<int>(guideStart->trainMs) << " ms; "
-              << eventsPosted << " events, " << plansApplied << " plans applied, " << swapped
-              << " slots swapped\n";
+  const SessionCounters& c = session.counters();
+  if (session.guideRunning()) {
+    std::cout << "guide: trained in " << static_cast<int>(session.guideTrainMs()) << " ms; "
+              << c.eventsPosted << " events, " << c.plansApplied << " plans applied, "
+              << c.slotsSwapped << " slots swapped\n";
+  }
+  // What happened, for QA and tests: the selection, the card, the cart, timings.
+  nlohmann::json report;
+  report["frames"] = frame;
+  report["seconds"] = seconds;
+  report["validation"] = {{"error", counts.error}, {"warning", counts.warning}};
+  report["render_cpu_ms_mean"] = renderCpuSum / frames;
+  report["session_ms_mean"] = sessionSum / frames;
+  report["ui_ms_mean"] = uiSum / frames;
+  const ProductInfo selected = session.info(session.selected());
+  report["selected"] = {
+      {"slot", selected.slotId}, {"item", selected.itemId}, {"name", selected.name}};
+  report["cart"] = nlohmann::json::array();
+  for (const CartLine& l : session.cart()) {
+    report["cart"].push_back(
+        {{"item", l.itemId}, {"size", l.size}, {"colourway", l.colourway}, {"price", l.price}});
+  }
+  report["cart_total"] = session.cartTotal();
+  report["guide"] = {{"running", session.guideRunning()},
+                     {"events", c.eventsPosted},
+                     {"plans_applied", c.plansApplied},
+                     {"slots_swapped", c.slotsSwapped},
+                     {"in_view_swaps_refused", c.inViewSwapsRefused}};
+  report["camera"] = {{"position", {camera.eye().x, camera.eye().y, camera.eye().z}},
+                      {"yaw_deg", camera.yawDeg()},
+                      {"pitch_deg", camera.pitchDeg()},
+                      {"zoom", camera.zoom()}};
+  report["screenshots"] = screenshots;
+  if (script || !screenshots.empty()) {
+    std::error_code ec;
+    fs::create_directories(outDir, ec);
+    std::ofstream(outDir / "window.json") << report.dump(2) << "\n";
   }
   return counts.error > 0 ? 3 : 0;
 }

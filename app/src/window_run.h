@@ -1,8 +1,13 @@
-// `vrmall --window`: the desktop preview. Walk the store with W/A/S/D, look with the arrow keys,
-// Esc quits. --frames N closes after N frames (for CI under xvfb-run).
+// `vrmall --window`: the desktop preview. W/A/S/D walk (shelves and walls stop you), the mouse
+// looks (M or a right-drag; Esc releases it), a click or a steady look selects a product and
+// opens its card, the wheel zooms in on it, F12 saves a screenshot, Q quits. Dear ImGui panels:
+// the card, For you, avatar, cart, performance, privacy. --frames N closes after N frames;
+// --input-script drives it like a person would (tests under Xvfb, golden images).
 #pragma once
 
 #include <filesystem>
+
+#include "dwell_tracker.h"
 
 namespace vrmall::app {
 
@@ -12,6 +17,9 @@ struct WindowOptions {
   uint32_t height = 720;
   int frames = 0;  // 0: until the window is closed
   bool validation = true;
+  std::filesystem::path outDir;       // screenshots (F12, scripts) and window.json; "" = out/window
+  std::filesystem::path inputScript;  // "" = none; with one: fixed 1/30 s steps, guide in sync
+  DwellConfig dwell;
 };
 
 int runWindow(const WindowOptions& options);

@@ -1,0 +1,49 @@
+#include "product_picker.h"
+
+#include <glm/geometric.hpp>
+#include <glm/mat4x4.hpp>
+#include <glm/matrix.hpp>
+
+namespace vrmall::app {
+
+void ProductPicker::rebuild(const engine::Scene& scene, const engine::Renderer& renderer,
+                            const std::vector<engine::InstanceId>& instances) {
+  instances_ = instances;
+  refresh(scene, renderer);
+}
+
+void ProductPicker::refresh(const engine::Scene& scene, const engine::Renderer& renderer) {
+  boxes_.clear();
+  boxes_.reserve(instances_.size());
+  for (engine::InstanceId id : instances_) {
+    const engine::Instance& inst = scene.instances().at(id);
+    engine::Bounds b = renderer.modelInfo(inst.model).bounds.transformed(inst.transform);
+    // A hidden product cannot be looked at: an empty box no ray meets.
+    if (!inst.visible) b = engine::Bounds::empty();
+    boxes_.push_back(b);
+  }
+  bvh_.build(boxes_);
+}
+
+std::optional<ProductPicker::Hit> ProductPicker::pick(const PointerRay& ray,
+                                                      float maxDistance) const {
+  const auto hit = bvh_.raycast(ray.origin, ray.direction, maxDistance);
+  if (!hit) return std::nullopt;
+  return Hit{hit->index, hit->t};
+}
+
+PointerRay rayThroughPixel(const glm::mat4& viewProj, glm::vec2 pixel, glm::vec2 windowSize) {
+  const glm::mat4 inv = glm::inverse(viewProj);
+  const float x = 2.0F * (pixel.x + 0.5F) / windowSize.x - 1.0F;
+  const float y = 2.0F * (pixel.y + 0.5F) / windowSize.y - 1.0F;  // Vulkan NDC: y down
+  glm::vec4 nearP = inv * glm::vec4(x, y, 0.0F, 1.0F);
+  glm::vec4 farP = inv * glm::vec4(x, y, 1.0F, 1.0F);
+  nearP /= nearP.w;
+  farP /= farP.w;
+  PointerRay r;
+  r.origin = glm::vec3(nearP);
+  r.direction = glm::normalize(glm::vec3(farP) - glm::vec3(nearP));
+  return r;
+}
+
+}  // namespace vrmall::app

@@ -1,0 +1,57 @@
+// The desktop preview's Dear ImGui layer: the product card (hover: a tooltip; select: the full
+// card with sizes, attributes, colourway swatches that switch the model live, add to cart, try
+// on, and why the guide suggests it), the For-you panel with the shopper's offers, the avatar
+// editor, the cart with its total, the performance overlay and the privacy panel. It draws from
+// and acts on a ShoppingSession; it never talks to the guide directly.
+#pragma once
+
+#include <array>
+#include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
+#include <string>
+
+#include "shopping_session.h"
+#include "vrmall/engine/renderer.h"
+
+namespace vrmall::app {
+
+struct FramePerf {
+  double frameMs = 0.0;      // wall time between frames
+  double renderCpuMs = 0.0;  // the renderer's CPU work (engine::FrameStats::cpuMs)
+  double sessionMs = 0.0;    // the shopping loop's own work this frame
+  double uiMs = 0.0;         // building the UI (last frame)
+  engine::FrameStats stats;
+};
+
+class ShopUi {
+ public:
+  // Panels shown; F1 toggles all of them, F3 the performance overlay.
+  bool showForYou = true, showAvatar = false, showCart = true, showPerf = true, showPrivacy = false,
+       showHelp = true;
+
+  // Builds this frame's UI (between ImGui::NewFrame and ImGui::Render). `viewProj` and
+  // `windowSize` place the dwell ring on the product being looked at.
+  void draw(ShoppingSession& session, const FramePerf& perf, const glm::mat4& viewProj,
+            glm::vec2 windowSize, bool mouseCaptured);
+
+ private:
+  void drawCard(ShoppingSession& session, glm::vec2 windowSize);
+  void drawHover(ShoppingSession& session);
+  void drawDwellRing(const ShoppingSession& session, const glm::mat4& viewProj,
+                     glm::vec2 windowSize);
+  void drawForYou(ShoppingSession& session);
+  void drawAvatar(ShoppingSession& session);
+  void drawCart(ShoppingSession& session, glm::vec2 windowSize);
+  void drawPerf(const FramePerf& perf, const ShoppingSession& session, glm::vec2 windowSize);
+  void drawPrivacy(ShoppingSession& session);
+  void drawMenu(bool mouseCaptured);
+
+  static constexpr size_t kHistory = 120;
+  std::array<float, kHistory> frameHistory_{};
+  size_t historyNext_ = 0, historyCount_ = 0;
+  int cardProduct_ = -1;  // whose card the size choice belongs to
+  int chosenSize_ = -1;
+  std::string cardItem_;
+};
+
+}  // namespace vrmall::app

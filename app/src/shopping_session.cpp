@@ -1,0 +1,339 @@
+#include "shopping_session.h"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+
+#include "colourway_swatches.h"
+#include "vrmall/engine/frustum.h"
+#include "vrmall/rec/text_util.h"
+
+namespace vrmall::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::vector<std::string> splitBar(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    const size_t bar = s.find('|', start);
+    const std::string part =
+        s.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    if (!part.empty()) out.push_back(part);
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSummary& store,
+                                 engine::Renderer& renderer, engine::Scene& scene,
+                                 SessionOptions options)
+    : store_(store), renderer_(renderer), scene_(scene), options_(options), dwell_(options.dwell) {
+  try {
+    start_ = startGuide(storeDir);
+    placer_ = std::make_unique<SlotPlacer>(storeDir, store, renderer, scene);
+    rec::PlanOptions planOptions;
+    planOptions.promo_signs = start_->slots.promo_signs;
+    guide_ = std::make_unique<rec::GuideService>(start_->recommender, start_->slots.slots,
+                                                 rec::UserContext{}, planOptions);
+    guide_->setAttributes(avatar_.toAttributes());
+    state_ = start_->slots.state;
+  } catch (const std::exception& e) {
+    guideError_ = e.what();
+    std::cerr << "vrmall: warning: the shopping guide is off: " << guideError_ << "\n";
+    guide_.reset();
+  }
+  for (const auto& [id, instance] : store_.slotInstances) slots_.push_back({id, instance, -1});
+  std::map<std::string, int> bySlot;
+  for (size_t p = 0; p < slots_.size(); ++p) bySlot[slots_[p].id] = static_cast<int>(p);
+  if (guide_) {
+    const auto& guideSlots = start_->slots.slots;
+    guideToProduct_.assign(guideSlots.size(), -1);
+    for (size_t g = 0; g < guideSlots.size(); ++g) {
+      const auto it = bySlot.find(guideSlots[g].id);
+      if (it == bySlot.end()) continue;
+      guideToProduct_[g] = it->second;
+      slots_[static_cast<size_t>(it->second)].guideSlot = static_cast<int>(g);
+    }
+  }
+  std::vector<engine::InstanceId> instances;
+  for (const Slot& s : slots_) instances.push_back(s.instance);
+  picker_.rebuild(scene_, renderer_, instances);
+}
+
+ShoppingSession::~ShoppingSession() = default;
+
+int ShoppingSession::productOfSlot(const std::string& slotId) const {
+  for (size_t p = 0; p < slots_.size(); ++p) {
+    if (slots_[p].id == slotId) return static_cast<int>(p);
+  }
+  return -1;
+}
+
+int32_t ShoppingSession::itemIndex(const std::string& itemId) const {
+  if (!start_) return -1;
+  const auto found = start_->recommender->data().items.find(itemId);
+  return found ? *found : -1;
+}
+
+const engine::Bounds& ShoppingSession::productBounds(int product) const {
+  return picker_.bounds(static_cast<size_t>(product));
+}
+
+void ShoppingSession::post(int product, rec::EventType type, float value) {
+  if (!guide_ || product < 0) return;
+  const auto it = store_.slotItems.find(slots_[static_cast<size_t>(product)].id);
+  if (it == store_.slotItems.end()) return;
+  const int32_t item = itemIndex(it->second);
+  if (item < 0) return;
+  const int64_t now = start_->clock + static_cast<int64_t>(seconds_);
+  guide_->post({-1, item, now, type, value});
+  ++counters_.eventsPosted;
+  ++stamp_;
+  if (options_.synchronousGuide) guide_->flush();
+}
+
+void ShoppingSession::update(const engine::View& view, const std::optional<PointerRay>& pointer,
+                             float dt) {
+  const auto t0 = Clock::now();
+  seconds_ += dt;
+  animator_.update(scene_, dt);
+  if (guide_) {
+    // Which guide slots are in view: the guide must not change them under the shopper's eyes.
+    // The product under the pointer and the selected one are held too.
+    const engine::Frustum frustum(view.viewProj());
+    bool viewChanged = false;
+    for (size_t g = 0; g < state_.size(); ++g) {
+      const int p = guideToProduct_[g];
+      const bool in = placer_->inView(start_->slots.slots[g].id, frustum) ||
+                      (p >= 0 && (p == hovered_ || p == selected_));
+      viewChanged = viewChanged || in != state_[g].in_view;
+      state_[g].in_view = in;
+    }
+    if (viewChanged) {
+      guide_->setSlotState(state_);
+      if (options_.synchronousGuide) guide_->flush();
+    }
+    applyPlan();
+  }
+  // The pointer: nearest product hit, then the dwell tracker.
+  int target = -1;
+  if (pointer) {
+    if (const auto hit = picker_.pick(*pointer, options_.maxPickDistance)) {
+      target = static_cast<int>(hit->index);
+    }
+  }
+  hovered_ = target;
+  const auto events = gazeTracking_ ? dwell_.update(target, dt) : dwell_.reset();
+  for (const auto& e : events) {
+    if (e.kind == DwellTracker::Kind::Select) select(e.target);
+    // Looking is never buying: a long look becomes one gaze_dwell event, nothing else.
+    if (e.kind == DwellTracker::Kind::Leave && gazeTracking_ &&
+        e.dwellSeconds >= dwell_.config().interestSeconds) {
+      post(e.target, rec::EventType::GazeDwell, e.dwellSeconds * 1000.0F);
+    }
+  }
+  counters_.lastFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+void ShoppingSession::applyPlan() {
+  const auto plan = guide_->latest();
+  if (!plan || (applied_ && plan->version == applied_->version)) return;
+  applied_ = plan;
+  ++counters_.plansApplied;
+  ++stamp_;
+  bool changed = false;
+  for (size_t g = 0; g < plan->slots.size() && g < state_.size(); ++g) {
+    const rec::PlannedSlot& p = plan->slots[g];
+    if (p.item < 0 || p.item == state_[g].item) continue;
+    if (state_[g].in_view) {
+      ++counters_.inViewSwapsRefused;  // the plan was made before the shopper turned here
+      continue;
+    }
+    std::string error;
+    if (!placer_->show(p.slot_id, p.item_id, error)) continue;
+    state_[g].item = p.item;
+    ++counters_.slotsSwapped;
+    changed = true;
+    const int product = guideToProduct_[g];
+    if (product >= 0) {
+      const engine::InstanceId inst = slots_[static_cast<size_t>(product)].instance;
+      animator_.start(inst, scene_.instance(inst).transform);
+    }
+  }
+  if (changed) {
+    guide_->setSlotState(state_);
+    // Boxes for picking follow the final placement, not the growing animation.
+    picker_.refresh(scene_, renderer_);
+    animator_.update(scene_, 0.0F);
+  }
+}
+
+void ShoppingSession::select(int product) {
+  if (product < -1 || product >= static_cast<int>(slots_.size())) return;
+  selected_ = product;
+}
+
+ProductInfo ShoppingSession::info(int product) const {
+  if (product < 0 || product >= static_cast<int>(slots_.size())) return {};
+  auto& cached = infoCache_[product];
+  if (cached.first != stamp_ + 1) cached = {stamp_ + 1, computeInfo(product)};
+  return cached.second;
+}
+
+ProductInfo ShoppingSession::computeInfo(int product) const {
+  ProductInfo out;
+  if (product < 0 || product >= static_cast<int>(slots_.size())) return out;
+  const Slot& slot = slots_[static_cast<size_t>(product)];
+  out.slotId = slot.id;
+  const auto item = store_.slotItems.find(slot.id);
+  if (item != store_.slotItems.end()) out.itemId = item->second;
+  out.name = out.itemId;
+  const engine::Instance& inst = scene_.instances().at(slot.instance);
+  if (const auto v = store_.variantNames.find(inst.model); v != store_.variantNames.end()) {
+    out.colourways = v->second;
+  }
+  out.colourway = inst.variant;
+  if (const auto model = store_.modelOf.find(out.itemId); model != store_.modelOf.end()) {
+    auto cached = swatchCache_.find(out.itemId);
+    if (cached == swatchCache_.end()) {
+      cached = swatchCache_.emplace(out.itemId, colourwaySwatches(model->second)).first;
+    }
+    out.swatches = cached->second;
+  }
+  const int32_t index = itemIndex(out.itemId);
+  if (index >= 0) {
+    const rec::Dataset& data = start_->recommender->data();
+    const rec::AttributeTable& t = data.item_attributes;
+    out.name = data.itemName(index);
+    out.brand = t.value(index, "BRAND");
+    out.category = t.value(index, "CATEGORY_L2");
+    try {
+      out.price = std::stod(t.value(index, "PRICE"));
+    } catch (const std::exception&) {
+      out.price = 0.0;
+    }
+    out.sizes = splitBar(t.value(index, "SIZES"));
+    for (const auto& [label, column] :
+         std::vector<std::pair<const char*, const char*>>{{"Main colour", "COLOR"},
+                                                          {"Style", "STYLE"},
+                                                          {"Season", "SEASON"},
+                                                          {"Material", "MATERIAL"},
+                                                          {"For", "GENDER"}}) {
+      std::string v = t.value(index, column);
+      std::replace(v.begin(), v.end(), '|', ',');
+      if (!v.empty()) out.attributes.emplace_back(label, v);
+    }
+    // Why: the plan's own reasons for a guide slot; for any other product, the guide's reasons
+    // for this shopper (asked once, when the card opens).
+    if (slot.guideSlot >= 0 && applied_ &&
+        static_cast<size_t>(slot.guideSlot) < applied_->slots.size() &&
+        applied_->slots[static_cast<size_t>(slot.guideSlot)].item == index) {
+      out.reasons = applied_->slots[static_cast<size_t>(slot.guideSlot)].reasons;
+      out.suggested = true;
+    } else if (guide_) {
+      out.reasons = start_->recommender->reasonsFor(guide_->shopperSnapshot(), index, 3);
+    }
+  }
+  return out;
+}
+
+void ShoppingSession::pickUp(int product) {
+  post(product, rec::EventType::PickUp, 1.0F);
+}
+
+void ShoppingSession::tryOn(int product) {
+  const ProductInfo p = info(product);
+  if (p.itemId.empty()) return;
+  triedOn_.erase(std::remove(triedOn_.begin(), triedOn_.end(), p.name), triedOn_.end());
+  triedOn_.insert(triedOn_.begin(), p.name);
+  post(product, rec::EventType::TryOn, 1.0F);
+}
+
+void ShoppingSession::addToCart(int product, const std::string& size) {
+  const ProductInfo p = info(product);
+  if (p.itemId.empty()) return;
+  CartLine line{p.itemId, p.name, size, "", p.price};
+  if (p.colourway >= 0 && static_cast<size_t>(p.colourway) < p.colourways.size()) {
+    line.colourway = p.colourways[static_cast<size_t>(p.colourway)];
+  } else if (!p.colourways.empty()) {
+    line.colourway = p.colourways.front();
+  }
+  cart_.push_back(line);
+  post(product, rec::EventType::AddToCart, 1.0F);
+}
+
+void ShoppingSession::setColourway(int product, int colourway) {
+  if (product < 0 || product >= static_cast<int>(slots_.size())) return;
+  scene_.instance(slots_[static_cast<size_t>(product)].instance).variant = colourway;
+  ++stamp_;
+}
+
+void ShoppingSession::checkout() {
+  if (guide_) {
+    const int64_t now = start_->clock + static_cast<int64_t>(seconds_);
+    for (const CartLine& line : cart_) {
+      const int32_t item = itemIndex(line.itemId);
+      if (item < 0) continue;
+      guide_->post({-1, item, now, rec::EventType::Purchase, 1.0F});
+      ++counters_.eventsPosted;
+    }
+    if (options_.synchronousGuide) guide_->flush();
+  }
+  cart_.clear();
+}
+
+void ShoppingSession::removeFromCart(size_t line) {
+  if (line < cart_.size()) cart_.erase(cart_.begin() + static_cast<std::ptrdiff_t>(line));
+}
+
+double ShoppingSession::cartTotal() const {
+  double total = 0.0;
+  for (const CartLine& line : cart_) total += line.price;
+  return total;
+}
+
+void ShoppingSession::setAvatar(const AvatarProfile& avatar) {
+  if (avatar == avatar_) return;
+  avatar_ = avatar;
+  ++stamp_;
+  if (guide_) {
+    guide_->setAttributes(avatar_.toAttributes());
+    if (options_.synchronousGuide) guide_->flush();
+  }
+}
+
+void ShoppingSession::setGazeTracking(bool on) {
+  if (on == gazeTracking_) return;
+  gazeTracking_ = on;
+  if (!on) dwell_.reset();  // the dwell in progress is dropped, not posted
+  if (guide_) guide_->setGazeTracking(on);
+}
+
+void ShoppingSession::forgetMe() {
+  ++stamp_;
+  dwell_.reset();
+  cart_.clear();
+  triedOn_.clear();
+  if (guide_) {
+    guide_->forgetMe();
+    if (options_.synchronousGuide) guide_->flush();
+  }
+}
+
+std::vector<int> ShoppingSession::forYou() const {
+  std::vector<int> out;
+  if (!guide_) return out;
+  for (size_t g = 0; g < start_->slots.slots.size(); ++g) {
+    if (start_->slots.slots[g].group == "for-you" && guideToProduct_[g] >= 0) {
+      out.push_back(guideToProduct_[g]);
+    }
+  }
+  return out;
+}
+
+}  // namespace vrmall::app

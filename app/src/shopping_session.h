@@ -1,0 +1,162 @@
+// The shopping loop on the render thread, for any display mode: which products are in view (the
+// guide must not touch them), what the pointer ray rests on (dwell -> gaze events), the newest
+// finished shelf plan applied at the frame boundary (swaps animate in), the product the shopper
+// selected, the cart, the avatar and the privacy switches. The guide itself runs on its own
+// thread (rec::GuideService); nothing here waits for it.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "avatar_profile.h"
+#include "dwell_tracker.h"
+#include "product_picker.h"
+#include "slot_animator.h"
+#include "store_guide.h"
+#include "store_scene.h"
+#include "vrmall/engine/view.h"
+#include "vrmall/rec/guide_service.h"
+
+namespace vrmall::app {
+
+// One product on display, as the card shows it.
+struct ProductInfo {
+  std::string slotId;
+  std::string itemId;
+  std::string name;
+  std::string brand;
+  std::string category;
+  double price = 0.0;
+  std::vector<std::string> sizes;
+  std::vector<std::pair<std::string, std::string>> attributes;  // label, value
+  std::vector<std::string> colourways;  // the model's KHR_materials_variants
+  int colourway = -1;                   // shown now (-1: the model's default = the first)
+  std::vector<glm::vec3> swatches;      // linear RGB per colourway (may be empty)
+  std::vector<rec::Reason> reasons;     // why the guide suggests it (empty: not a suggestion)
+  bool suggested = false;               // on the For-you wall or a mannequin
+};
+
+struct CartLine {
+  std::string itemId;
+  std::string name;
+  std::string size;
+  std::string colourway;
+  double price = 0.0;
+};
+
+struct SessionOptions {
+  DwellConfig dwell;
+  float maxPickDistance = 8.0F;  // metres: products further away are not "looked at"
+  // Wait for the guide after every posted event before the next frame (fixed-step tests and
+  // golden images: the same input always gives the same shelves).
+  bool synchronousGuide = false;
+};
+
+struct SessionCounters {
+  size_t eventsPosted = 0;
+  size_t plansApplied = 0;
+  size_t slotsSwapped = 0;
+  size_t inViewSwapsRefused = 0;
+  double lastFrameMs = 0.0;  // this class's own work in the last frame (render thread)
+};
+
+class ShoppingSession {
+ public:
+  // Starts the guide on the store's own history; without it (errors are printed) the store
+  // still works as a plain 3D shop: picking, cards and the cart need no guide.
+  ShoppingSession(const std::filesystem::path& storeDir, StoreSummary& store,
+                  engine::Renderer& renderer, engine::Scene& scene, SessionOptions options = {});
+  ~ShoppingSession();
+
+  // One frame: `view` is what the shopper sees, `pointer` the ray of the active source (none when
+  // it rests on the UI), dt the frame's seconds. Marks slots in view, applies the newest plan to
+  // slots out of view, advances animations, feeds the dwell tracker.
+  void update(const engine::View& view, const std::optional<PointerRay>& pointer, float dt);
+
+  // The product under the pointer (index into products()), or -1.
+  int hovered() const { return hovered_; }
+  // The product whose card is open, or -1. A click selects; a steady look past the select
+  // threshold does too.
+  int selected() const { return selected_; }
+  void select(int product);
+  const DwellTracker& dwell() const { return dwell_; }
+  const engine::Bounds& productBounds(int product) const;
+
+  ProductInfo info(int product) const;
+  size_t productCount() const { return slots_.size(); }
+
+  // Shopper actions on a product: events for the guide (never from gaze alone).
+  void pickUp(int product);
+  void tryOn(int product);
+  void addToCart(int product, const std::string& size);
+  void setColourway(int product, int colourway);
+  // Buys everything in the cart: one purchase event per line, then the cart is empty.
+  void checkout();
+  void removeFromCart(size_t line);
+  const std::vector<CartLine>& cart() const { return cart_; }
+  double cartTotal() const;
+  const std::vector<std::string>& triedOn() const { return triedOn_; }
+
+  const AvatarProfile& avatar() const { return avatar_; }
+  void setAvatar(const AvatarProfile& avatar);
+  bool gazeTracking() const { return gazeTracking_; }
+  void setGazeTracking(bool on);
+  // Privacy: forgets this session's events, gaze data and the cart on the guide's side.
+  void forgetMe();
+
+  bool guideRunning() const { return guide_ != nullptr; }
+  std::string guideError() const { return guideError_; }
+  double guideTrainMs() const { return start_ ? start_->trainMs : 0.0; }
+  // The newest plan the render thread applied (nullptr before the first).
+  const rec::ShelfPlan* appliedPlan() const { return applied_.get(); }
+  // The For-you wall's products (indices into products()) in slot order, with their reasons.
+  std::vector<int> forYou() const;
+  const SessionCounters& counters() const { return counters_; }
+  // Product index for a slot id, or -1.
+  int productOfSlot(const std::string& slotId) const;
+
+ private:
+  struct Slot {
+    std::string id;
+    engine::InstanceId instance = 0;
+    int guideSlot = -1;  // index into the guide's slots, or -1 for ordinary shelf slots
+  };
+  void post(int product, rec::EventType type, float value);
+  void applyPlan();
+  int32_t itemIndex(const std::string& itemId) const;
+
+  StoreSummary& store_;
+  engine::Renderer& renderer_;
+  engine::Scene& scene_;
+  SessionOptions options_;
+  std::optional<GuideStart> start_;
+  std::unique_ptr<SlotPlacer> placer_;
+  std::unique_ptr<rec::GuideService> guide_;
+  std::string guideError_;
+  std::vector<rec::SlotState> state_;  // one per guide slot
+  std::vector<Slot> slots_;            // every product slot in the store
+  std::vector<int> guideToProduct_;
+  std::shared_ptr<const rec::ShelfPlan> applied_;
+  ProductPicker picker_;
+  DwellTracker dwell_;
+  SlotAnimator animator_;
+  SessionCounters counters_;
+  int hovered_ = -1, selected_ = -1;
+  double seconds_ = 0.0;
+  std::vector<CartLine> cart_;
+  std::vector<std::string> triedOn_;
+  mutable std::map<std::string, std::vector<glm::vec3>> swatchCache_;
+  // Cards are drawn every frame; their data changes only with events, plans, the avatar or a
+  // colourway. `stamp_` counts those changes and invalidates the cache.
+  uint64_t stamp_ = 0;
+  mutable std::map<int, std::pair<uint64_t, ProductInfo>> infoCache_;
+  ProductInfo computeInfo(int product) const;
+  AvatarProfile avatar_;
+  bool gazeTracking_ = true;
+};
+
+}  // namespace vrmall::app

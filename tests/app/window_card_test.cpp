@@ -1,0 +1,70 @@
+// The desktop preview end to end under Xvfb: a scripted person clicks a product on the For-you
+// wall (tests/app/data/click_card.json), its card opens, a colourway swatch is clicked, the
+// product is added to the cart, and the screenshot matches the golden image
+// (tests/app/golden/window_card.png) within a tolerance. On failure the actual and diff images are
+// written next to the run's output. VRMALL_UPDATE_GOLDENS=1 rewrites the golden (look at it
+// before committing).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "vrmall/engine/image_file.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+json report() {
+  std::ifstream in(fs::path(VRMALL_WINDOW_OUT) / "window.json");
+  EXPECT_TRUE(in) << "no window.json in " << VRMALL_WINDOW_OUT;
+  return json::parse(in, nullptr, false);
+}
+
+TEST(WindowCard, ClickOpensTheCardOfTheProductUnderTheCursor) {
+  const json r = report();
+  ASSERT_FALSE(r.is_discarded());
+  EXPECT_EQ(r["validation"]["error"], 0);
+  EXPECT_EQ(r["validation"]["warning"], 0);
+  // The script clicks the middle of the wall's cubby FY-L3-4.
+  EXPECT_EQ(r["selected"]["slot"], "FY-L3-4");
+  EXPECT_FALSE(r["selected"]["item"].get<std::string>().empty());
+  // "Add to cart" in the card put exactly that product in the cart, in the avatar's size (M),
+  // in the colourway the swatch click chose (the second one).
+  ASSERT_EQ(r["cart"].size(), 1U);
+  EXPECT_EQ(r["cart"][0]["item"], r["selected"]["item"]);
+  EXPECT_EQ(r["cart"][0]["size"], "M");
+  EXPECT_GT(r["cart_total"].get<double>(), 0.0);
+  // Looking and clicking never bought anything: only the card's own button added to the cart.
+  EXPECT_EQ(r["guide"]["running"], true);
+  EXPECT_EQ(r["guide"]["in_view_swaps_refused"], 0);
+}
+
+TEST(WindowCard, ScreenshotMatchesTheGolden) {
+  const fs::path actualPath = fs::path(VRMALL_WINDOW_OUT) / "window_card.png";
+  const fs::path goldenPath = fs::path(VRMALL_APP_GOLDEN_DIR) / "window_card.png";
+  const vrmall::engine::RgbaImage actual = vrmall::engine::readPng(actualPath);
+  ASSERT_FALSE(actual.empty()) << "no screenshot at " << actualPath;
+  if (const char* update = std::getenv("VRMALL_UPDATE_GOLDENS"); update && *update == '1') {
+    fs::copy_file(actualPath, goldenPath, fs::copy_options::overwrite_existing);
+    GTEST_SKIP() << "golden rewritten: " << goldenPath;
+  }
+  const vrmall::engine::RgbaImage golden = vrmall::engine::readPng(goldenPath);
+  ASSERT_FALSE(golden.empty()) << "no golden at " << goldenPath;
+  const auto diff = vrmall::engine::compareImages(actual, golden, 24);
+  ASSERT_TRUE(diff.sameSize);
+  // Text and panel edges are sharp, so a pixel may differ a little in anti-aliasing; the share
+  // of clearly different pixels must stay tiny.
+  const bool ok = diff.fractionOver <= 0.01 && diff.meanChannelDiff <= 2.0;
+  if (!ok) {
+    vrmall::engine::writePng(fs::path(VRMALL_WINDOW_OUT) / "window_card.diff.png", diff.diff);
+  }
+  EXPECT_TRUE(ok) << "fraction over threshold " << diff.fractionOver << ", mean "
+                  << diff.meanChannelDiff << "; actual " << actualPath << ", diff "
+                  << (fs::path(VRMALL_WINDOW_OUT) / "window_card.diff.png");
+}
+
+}  // namespace
