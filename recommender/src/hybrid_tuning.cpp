@@ -1,9 +1,12 @@
 // HybridModel::tune: part hyperparameters, then blend weights by coordinate ascent, on validation
 // folds carved from the training events. Each candidate blend is scored the way it is served:
 // items are lifted (src/coverage_boost.h) until the fold's top-k lists reach the coverage floor,
-// and the NDCG it then keeps is what counts, averaged over folds to damp noise.
+// and the NDCG it then keeps is what counts, averaged over folds to damp noise (three by
+// default, scored side by side on the tuning threads).
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
 
 #include "coverage_boost.h"
 #include "vrmall/rec/ease_model.h"
@@ -94,7 +97,7 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
                                const EventWeights& weights, const TuningOptions& options) {
   TuningResult result;
   const auto items = static_cast<size_t>(data.numItems());
-  const int nfolds = std::max(1, options.folds);
+  const int nfolds = std::max(1, options.blend_folds);
   std::vector<Fold> folds(static_cast<size_t>(nfolds));
   for (int f = 0; f < nfolds; ++f) {
     Fold& fold = folds[static_cast<size_t>(f)];
@@ -140,9 +143,20 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
   std::vector<FoldScorer> scorers;
   for (const auto& fold : folds) scorers.emplace_back(fold, items, options.k);
   const auto objective = [&](const std::vector<float>& w, BlendResult* mean) {
+    // Folds are independent: scored side by side on the tuning threads.
+    std::vector<BlendResult> per_fold(scorers.size());
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+      for (size_t f = next++; f < scorers.size(); f = next++)
+        per_fold[f] = scorers[f].boosted(w, min_coverage_);
+    };
+    std::vector<std::thread> pool;
+    const size_t workers = std::min<size_t>(scorers.size(), std::max(1, options.threads));
+    for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
     BlendResult sum;
-    for (const auto& scorer : scorers) {
-      const BlendResult r = scorer.boosted(w, min_coverage_);
+    for (const BlendResult& r : per_fold) {
       sum.ndcg += r.ndcg / static_cast<double>(scorers.size());
       sum.coverage += r.coverage / static_cast<double>(scorers.size());
     }

@@ -57,9 +57,10 @@ TEST(QualityMl100k, HybridReachesTheCoverageFloor) {
   VRMALL_REQUIRE_ML100K();
   const auto j = runEval("hybrid");
   // The coverage floor is met by per-item lifts computed on the training shoppers' own lists, so
-  // it holds on test; NDCG lands near 0.327, short of the 0.33 (see README).
+  // it holds on test. With the blend judged on three validation folds NDCG lands at 0.334 here;
+  // other tuning seeds give 0.326-0.336, so the bar leaves room for that spread.
   EXPECT_GE(j["coverage@10"].get<double>(), 0.245);
-  EXPECT_GE(j["ndcg@10"].get<double>(), 0.32);
+  EXPECT_GE(j["ndcg@10"].get<double>(), 0.325);
 }
 
 TEST(QualityMl100k, HybridWithoutCoverageFloorBeatsEveryPart) {

@@ -17,6 +17,9 @@ struct TuningOptions {
   uint64_t seed = 42;
   int threads = 2;
   int folds = 2;  // validation folds averaged when tuning a single model
+  // Validation folds the hybrid's blend weights are judged on: the blend's moves are small next
+  // to one fold's noise, so it averages more of them.
+  int blend_folds = 3;
   // Called after each candidate: (done, total, label) for progress bars.
   std::function<void(size_t, size_t, const std::string&)> progress;
 };
