@@ -62,6 +62,8 @@ void ContentModel::prepare() {
   columns_.clear();
   column_weight_.clear();
   column_sd_.clear();
+  single_code_.clear();
+  terms_cache_ = std::make_shared<TermsCache>();  // cached for another data set
   const auto& cols = dataset_->item_attributes.columns();
   for (size_t c = 0; c < cols.size(); ++c) {
     const Column& col = cols[c];
@@ -82,7 +84,88 @@ void ContentModel::prepare() {
     columns_.push_back(static_cast<int>(c));
     column_weight_.push_back(w);
     column_sd_.push_back(n > 1 ? std::sqrt(std::max(1e-12, sq / n - mean * mean)) : 1.0);
+    std::vector<int32_t> single;
+    if (col.type != ColumnType::Number && col.offsets.size() > 1) {
+      const size_t rows = col.offsets.size() - 1;
+      single.assign(rows, -1);
+      for (size_t i = 0; i < rows && !single.empty(); ++i) {
+        const uint32_t b = col.offsets[i], e = col.offsets[i + 1];
+        if (e - b > 1)
+          single.clear();
+        else if (e == b + 1)
+          single[i] = col.codes[b];
+      }
+    }
+    single_code_.push_back(std::move(single));
   }
+}
+
+struct ContentModel::AttributeTerms {
+  // The key: the data set, the shopper's budget and sizes as given.
+  const Dataset* data = nullptr;
+  double budget = -1;
+  bool has_size = false, has_shoe_size = false;
+  std::string size, shoe_size;
+  // Per item, added to the numerator and denominator in this order: budget, then size.
+  std::vector<float> budget_num, budget_den, size_num, size_den;
+};
+
+std::shared_ptr<const ContentModel::AttributeTerms> ContentModel::attributeTerms(
+    const std::unordered_map<std::string, std::string>& attributes, double budget) const {
+  auto key = std::make_shared<AttributeTerms>();
+  key->data = dataset_;
+  key->budget = budget;
+  if (auto it = attributes.find("SIZE"); it != attributes.end()) {
+    key->has_size = true;
+    key->size = it->second;
+  }
+  if (auto it = attributes.find("SHOE_SIZE"); it != attributes.end()) {
+    key->has_shoe_size = true;
+    key->shoe_size = it->second;
+  }
+  const auto same = [&](const AttributeTerms& t) {
+    return t.data == key->data && t.budget == key->budget && t.has_size == key->has_size &&
+           t.has_shoe_size == key->has_shoe_size && t.size == key->size &&
+           t.shoe_size == key->shoe_size;
+  };
+  const std::shared_ptr<TermsCache> cache = terms_cache_;
+  {
+    std::lock_guard lock(cache->mutex);
+    for (const auto& t : cache->recent) {
+      if (same(*t)) return t;
+    }
+  }
+  const size_t n = static_cast<size_t>(dataset_->numItems());
+  AttributeTerms& t = *key;
+  if (budget > 0) {
+    if (const Column* price = dataset_->item_attributes.column("PRICE")) {
+      t.budget_num.assign(n, 0.0f);
+      t.budget_den.assign(n, 0.0f);
+      const auto b = static_cast<float>(budget);
+      for (size_t i = 0; i < n && i < price->numbers.size(); ++i) {
+        const auto x = static_cast<float>(price->numbers[i]);
+        if (std::isnan(x)) continue;
+        t.budget_num[i] = x <= b ? 1.0f : std::exp(-(x - b) / (0.25f * b));
+        t.budget_den[i] = 1.0f;
+      }
+    }
+  }
+  // Size counts as one more attribute: 1 when stocked in the shopper's size, 0 when not.
+  std::vector<uint8_t> misfit(n, 0), applies(n, 0);
+  sizes_.excludeNotFitting(attributes, misfit);
+  sizes_.markApplicable(attributes, applies);
+  t.size_num.assign(n, 0.0f);
+  t.size_den.assign(n, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    if (!applies[i]) continue;
+    t.size_num[i] = misfit[i] ? 0.0f : 1.0f;
+    t.size_den[i] = 1.0f;
+  }
+  std::lock_guard lock(cache->mutex);
+  constexpr size_t kRecent = 4;  // a few avatars at once (several guides, tests)
+  if (cache->recent.size() >= kRecent) cache->recent.erase(cache->recent.begin());
+  cache->recent.push_back(key);
+  return key;
 }
 
 void ContentModel::fit(const TrainingData& data) {
@@ -164,71 +247,111 @@ ContentModel::Profile ContentModel::buildProfile(
 }
 
 void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) const {
-  // Column by column over the catalogue (tight loops over one column's codes), accumulating the
-  // weighted similarity and the weight each item actually has a value for.
+  // Column by column (tight loops over one column's codes), accumulating the weighted similarity
+  // and the weight each item actually has a value for. The catalogue is walked in blocks so the
+  // running sums stay in L1 while every column passes over them; each item still adds its
+  // columns in column order, so the sums are the same.
   const auto& cols = dataset_->item_attributes.columns();
   const size_t n = scores.size();
-  std::vector<float> num(n, 0.0f), den(n, 0.0f);
+  struct Pass {
+    const Column* col = nullptr;
+    float w = 0.0f, inv_max = 0.0f, mean = 0.0f, inv_sd = 0.0f;
+    const float* p = nullptr;         // bag: code -> share
+    const int32_t* single = nullptr;  // one code per row (-1: none); p shifted one up
+    size_t rows = 0;
+  };
+  std::vector<Pass> passes;
+  std::vector<std::vector<float>> shifted;  // shares one code up: code -1 (no value) reads 0
+  shifted.reserve(columns_.size());
   for (size_t k = 0; k < columns_.size(); ++k) {
     const auto& part = prof.parts[k];
     if (!part.active) continue;
-    const Column& col = cols[static_cast<size_t>(columns_[k])];
-    const float w = column_weight_[k];
-    if (col.type == ColumnType::Number) {
-      const auto mean = static_cast<float>(part.mean);
-      const auto inv_sd = static_cast<float>(1.0 / part.sd);
-      for (size_t i = 0; i < n && i < col.numbers.size(); ++i) {
-        const auto x = static_cast<float>(col.numbers[i]);
-        if (std::isnan(x)) continue;
-        const float z = (x - mean) * inv_sd;
-        num[i] += w * std::exp(-0.5f * z * z);
-        den[i] += w;
-      }
-      continue;
+    Pass pass;
+    pass.col = &cols[static_cast<size_t>(columns_[k])];
+    pass.w = column_weight_[k];
+    if (pass.col->type == ColumnType::Number) {
+      pass.mean = static_cast<float>(part.mean);
+      pass.inv_sd = static_cast<float>(1.0 / part.sd);
+      pass.rows = std::min(n, pass.col->numbers.size());
+    } else if (!single_code_[k].empty()) {
+      pass.inv_max = 1.0f / part.max_p;
+      auto& sp = shifted.emplace_back(part.p.size() + 1, 0.0f);
+      std::copy(part.p.begin(), part.p.end(), sp.begin() + 1);
+      pass.p = sp.data() + 1;
+      pass.single = single_code_[k].data();
+      pass.rows = std::min(n, single_code_[k].size());
+    } else {
+      pass.inv_max = 1.0f / part.max_p;
+      pass.p = part.p.data();
+      pass.rows = std::min(n, pass.col->offsets.size() - 1);
     }
-    const float inv_max = 1.0f / part.max_p;
-    const float* p = part.p.data();
-    const uint32_t* off = col.offsets.data();
-    const int32_t* codes = col.codes.data();
-    const size_t rows = std::min(n, col.offsets.size() - 1);
-    for (size_t i = 0; i < rows; ++i) {
-      const uint32_t b = off[i], e = off[i + 1];
-      if (b == e) continue;
-      float best = 0, sum = 0;
-      for (uint32_t c = b; c < e; ++c) {
-        const float v = p[codes[c]];
-        best = std::max(best, v);
-        sum += v;
-      }
-      // Categories: how typical the value is; sets/text: the mean share of the item's values.
-      const float sim = col.type == ColumnType::Category ? best : sum / static_cast<float>(e - b);
-      num[i] += w * sim * inv_max;
-      den[i] += w;
-    }
+    passes.push_back(pass);
   }
-  if (prof.budget > 0) {
-    if (const Column* price = dataset_->item_attributes.column("PRICE")) {
-      const auto budget = static_cast<float>(prof.budget);
-      for (size_t i = 0; i < n && i < price->numbers.size(); ++i) {
-        const auto x = static_cast<float>(price->numbers[i]);
-        if (std::isnan(x)) continue;
-        num[i] += x <= budget ? 1.0f : std::exp(-(x - budget) / (0.25f * budget));
-        den[i] += 1.0f;
+  std::shared_ptr<const AttributeTerms> terms;
+  if (prof.attributes) terms = attributeTerms(*prof.attributes, prof.budget);
+
+  constexpr size_t kBlock = 512;
+  float num[kBlock], den[kBlock];
+  for (size_t first = 0; first < n; first += kBlock) {
+    const size_t last = std::min(n, first + kBlock);
+    std::fill(num, num + (last - first), 0.0f);
+    std::fill(den, den + (last - first), 0.0f);
+    for (const Pass& pass : passes) {
+      const size_t end = std::min(last, pass.rows);
+      const float w = pass.w;
+      if (pass.col->type == ColumnType::Number) {
+        const double* numbers = pass.col->numbers.data();
+        for (size_t i = first; i < end; ++i) {
+          const auto x = static_cast<float>(numbers[i]);
+          if (std::isnan(x)) continue;
+          const float z = (x - pass.mean) * pass.inv_sd;
+          num[i - first] += w * std::exp(-0.5f * z * z);
+          den[i - first] += w;
+        }
+      } else if (pass.single) {
+        // At most one value per row: the similarity is that value's share (category: how
+        // typical it is; set/text: the mean share of one value). No value adds exactly 0.
+        const float inv_max = pass.inv_max;
+        for (size_t i = first; i < end; ++i) {
+          const int32_t c = pass.single[i];
+          num[i - first] += w * pass.p[c] * inv_max;
+          den[i - first] += c >= 0 ? w : 0.0f;
+        }
+      } else {
+        const uint32_t* off = pass.col->offsets.data();
+        const int32_t* codes = pass.col->codes.data();
+        const bool category = pass.col->type == ColumnType::Category;
+        const float inv_max = pass.inv_max;
+        for (size_t i = first; i < end; ++i) {
+          const uint32_t b = off[i], e = off[i + 1];
+          if (b == e) continue;
+          float best = 0, sum = 0;
+          for (uint32_t c = b; c < e; ++c) {
+            const float v = pass.p[codes[c]];
+            best = std::max(best, v);
+            sum += v;
+          }
+          // Categories: how typical the value is; sets/text: the mean share of the values.
+          const float sim = category ? best : sum / static_cast<float>(e - b);
+          num[i - first] += w * sim * inv_max;
+          den[i - first] += w;
+        }
       }
     }
-  }
-  if (prof.attributes) {
-    // Size counts as one more attribute: 1 when stocked in the shopper's size, 0 when not.
-    std::vector<uint8_t> misfit(n, 0), applies(n, 0);
-    sizes_.excludeNotFitting(*prof.attributes, misfit);
-    sizes_.markApplicable(*prof.attributes, applies);
-    for (size_t i = 0; i < n; ++i) {
-      if (!applies[i]) continue;
-      num[i] += misfit[i] ? 0.0f : 1.0f;
-      den[i] += 1.0f;
+    if (terms) {
+      // The shopper's budget, then size (one more attribute: 1 when stocked in their size).
+      for (size_t i = first; i < std::min(last, terms->budget_num.size()); ++i) {
+        num[i - first] += terms->budget_num[i];
+        den[i - first] += terms->budget_den[i];
+      }
+      for (size_t i = first; i < std::min(last, terms->size_num.size()); ++i) {
+        num[i - first] += terms->size_num[i];
+        den[i - first] += terms->size_den[i];
+      }
     }
+    for (size_t i = first; i < last; ++i)
+      scores[i] = den[i - first] > 0 ? num[i - first] / den[i - first] : 0.0f;
   }
-  for (size_t i = 0; i < n; ++i) scores[i] = den[i] > 0 ? num[i] / den[i] : 0.0f;
 }
 
 void ContentModel::score(const UserContext& user, std::span<float> scores) const {
@@ -264,9 +387,11 @@ void ContentModel::explainItems(const UserContext& user, std::span<const int32_t
 void ContentModel::explainWith(const Profile& prof, const UserContext& user, int32_t item,
                                std::vector<Reason>& out) const {
   const auto& cols = dataset_->item_attributes.columns();
-  // The strongest matching category/set value carries the reason.
+  // The strongest matching category/set value carries the reason (its text is written once).
   float best = 0.0f;
-  std::string best_text;
+  const Column* best_col = nullptr;
+  int32_t best_code = -1;
+  bool best_explicit = false;
   for (size_t k = 0; k < columns_.size(); ++k) {
     const auto& part = prof.parts[k];
     const Column& col = cols[static_cast<size_t>(columns_[k])];
@@ -281,14 +406,19 @@ void ContentModel::explainWith(const Profile& prof, const UserContext& user, int
           part.p[static_cast<size_t>(*c)] / part.max_p * (part.explicit_value ? 1.2f : 1.0f);
       if (s > best && s > 0.3f) {
         best = s;
-        std::string name = toLower(col.name);
-        std::replace(name.begin(), name.end(), '_', ' ');
-        // Show the value as written in the catalogue for this item.
-        std::string value = col.dictionary[static_cast<size_t>(*c)];
-        best_text = (part.explicit_value ? "matches your " : "matches your taste in ") + name +
-                    ": " + value;
+        best_col = &col;
+        best_code = *c;
+        best_explicit = part.explicit_value;
       }
     }
+  }
+  std::string best_text;
+  if (best_col) {
+    std::string name = toLower(best_col->name);
+    std::replace(name.begin(), name.end(), '_', ' ');
+    // Show the value as written in the catalogue for this item.
+    const std::string& value = best_col->dictionary[static_cast<size_t>(best_code)];
+    best_text = (best_explicit ? "matches your " : "matches your taste in ") + name + ": " + value;
   }
   if (!best_text.empty()) out.push_back({best_text, best * 0.5f, kind()});
   const Column* price = dataset_->item_attributes.column("PRICE");

@@ -11,11 +11,45 @@
 
 namespace vrmall::rec {
 
-void standardize(std::span<float> scores, size_t top) {
-  if (scores.empty()) return;
+namespace {
+
+// Sum of the entries in double, in eight interleaved running sums (one dependency chain per
+// lane instead of one for the whole catalogue, so the loop runs at vector speed).
+double sumOf(std::span<const float> v) {
+  double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  const size_t n = v.size(), blocks = n / 8 * 8;
+  for (size_t i = 0; i < blocks; i += 8) {
+    for (size_t j = 0; j < 8; ++j) lanes[j] += v[i + j];
+  }
+  double tail = 0;
+  for (size_t i = blocks; i < n; ++i) tail += v[i];
+  return ((lanes[0] + lanes[4]) + (lanes[1] + lanes[5])) +
+         ((lanes[2] + lanes[6]) + (lanes[3] + lanes[7])) + tail;
+}
+
+double squaredDeviations(std::span<const float> v, double mean) {
+  double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  const size_t n = v.size(), blocks = n / 8 * 8;
+  for (size_t i = 0; i < blocks; i += 8) {
+    for (size_t j = 0; j < 8; ++j) {
+      const double d = v[i + j] - mean;
+      lanes[j] += d * d;
+    }
+  }
+  double tail = 0;
+  for (size_t i = blocks; i < n; ++i) tail += (v[i] - mean) * (v[i] - mean);
+  return ((lanes[0] + lanes[4]) + (lanes[1] + lanes[5])) +
+         ((lanes[2] + lanes[6]) + (lanes[3] + lanes[7])) + tail;
+}
+
+// The z-score transform of `scores`: z = (s - mean) * inv; inv = 0 when the spread is nil.
+struct ZTransform {
+  float mean = 0.0f, inv = 0.0f;
+};
+
+ZTransform zTransform(std::span<const float> scores, size_t top, std::vector<float>& sample) {
   // Statistics over the whole catalogue, or over the `top` best scores only: what matters in a
   // blend is how a part separates its leading candidates, not the bulk of near-zero scores.
-  std::vector<float> sample;
   std::span<const float> basis = scores;
   if (top > 0 && top < scores.size()) {
     sample.assign(scores.begin(), scores.end());
@@ -24,17 +58,23 @@ void standardize(std::span<float> scores, size_t top) {
     sample.resize(top);
     basis = sample;
   }
-  double sum = 0, sq = 0;
-  for (float s : basis) sum += s;
-  const double mean = sum / static_cast<double>(basis.size());
-  for (float s : basis) sq += (s - mean) * (s - mean);
-  const double sd = std::sqrt(sq / static_cast<double>(basis.size()));
-  if (!(sd > 1e-12)) {
+  const double mean = sumOf(basis) / static_cast<double>(basis.size());
+  const double sd = std::sqrt(squaredDeviations(basis, mean) / static_cast<double>(basis.size()));
+  if (!(sd > 1e-12)) return {};
+  return {static_cast<float>(mean), static_cast<float>(1.0 / sd)};
+}
+
+}  // namespace
+
+void standardize(std::span<float> scores, size_t top) {
+  if (scores.empty()) return;
+  std::vector<float> sample;
+  const ZTransform t = zTransform(scores, top, sample);
+  if (t.inv == 0.0f) {
     std::fill(scores.begin(), scores.end(), 0.0f);
     return;
   }
-  const auto m = static_cast<float>(mean);
-  const auto inv = static_cast<float>(1.0 / sd);
+  const float m = t.mean, inv = t.inv;
   for (float& s : scores) s = (s - m) * inv;
 }
 
@@ -113,12 +153,18 @@ void HybridModel::computeCoverageLifts(const TrainingData& data) {
 
 void HybridModel::score(const UserContext& user, std::span<float> scores) const {
   std::fill(scores.begin(), scores.end(), 0.0f);
-  std::vector<float> part_scores(scores.size());
+  if (scores.empty()) return;
+  std::vector<float> part_scores(scores.size()), sample;
   for (const auto& part : parts_) {
-    if (part.weight == 0.0f) continue;
+    if (part.weight == 0.0f) continue;  // a part left out of the blend is not scored at all
     part.model->score(user, part_scores);
-    standardize(part_scores, normalize_top_);
-    for (size_t i = 0; i < scores.size(); ++i) scores[i] += part.weight * part_scores[i];
+    // Standardised and blended in one pass (a part with no spread adds zeros).
+    const ZTransform t = zTransform(part_scores, normalize_top_, sample);
+    if (t.inv == 0.0f) continue;
+    const float m = t.mean, inv = t.inv, w = part.weight;
+    float* out = scores.data();
+    const float* in = part_scores.data();
+    for (size_t i = 0; i < scores.size(); ++i) out[i] += w * ((in[i] - m) * inv);
   }
   if (coverage_lifts_.size() == scores.size()) {
     for (size_t i = 0; i < scores.size(); ++i) scores[i] += coverage_lifts_[i];

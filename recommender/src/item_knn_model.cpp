@@ -108,6 +108,41 @@ void ItemKnnModel::explain(const UserContext& user, int32_t item, std::vector<Re
   }
 }
 
+void ItemKnnModel::explainItems(const UserContext& user, std::span<const int32_t> items,
+                                std::vector<std::vector<Reason>>& out) const {
+  out.resize(items.size());
+  if (!dataset_ || items.empty()) return;
+  std::vector<std::pair<int32_t, size_t>> wanted;  // (item, position), sorted by item
+  wanted.reserve(items.size());
+  for (size_t n = 0; n < items.size(); ++n) wanted.emplace_back(items[n], n);
+  std::sort(wanted.begin(), wanted.end());
+  // Contributions per item in history order, as explain() collects them.
+  std::vector<std::vector<std::pair<float, int32_t>>> contributions(items.size());
+  for (const auto& h : user.history) {
+    if (h.item < 0 || h.item >= similarity_.rows()) continue;
+    for (SparseMatrix::InnerIterator it(similarity_, h.item); it; ++it) {
+      const auto col = static_cast<int32_t>(it.col());
+      auto w = std::lower_bound(wanted.begin(), wanted.end(), std::pair<int32_t, size_t>(col, 0));
+      for (; w != wanted.end() && w->first == col; ++w)
+        contributions[w->second].emplace_back(h.weight * it.value(), h.item);
+    }
+  }
+  std::vector<std::pair<int32_t, std::string>> phrases;  // history item -> "because you ..."
+  for (size_t n = 0; n < items.size(); ++n) {
+    auto& c = contributions[n];
+    std::sort(c.begin(), c.end(), std::greater<>());
+    for (size_t k = 0; k < c.size() && k < 2; ++k) {
+      auto phrase = std::find_if(phrases.begin(), phrases.end(),
+                                 [&](const auto& p) { return p.first == c[k].second; });
+      if (phrase == phrases.end()) {
+        phrases.emplace_back(c[k].second, becauseYou(user, c[k].second, *dataset_));
+        phrase = phrases.end() - 1;
+      }
+      out[n].push_back({phrase->second, c[k].first, kind()});
+    }
+  }
+}
+
 void ItemKnnModel::save(BinaryWriter& out) const {
   out.put<int32_t>(static_cast<int32_t>(similarity_.rows()));
   writeSparse(out, similarity_);

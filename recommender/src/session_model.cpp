@@ -101,6 +101,53 @@ void SessionModel::explain(const UserContext& user, int32_t item, std::vector<Re
   if (best_item >= 0) out.push_back({becauseYou(user, best_item, *dataset_), best, kind()});
 }
 
+void SessionModel::explainItems(const UserContext& user, std::span<const int32_t> items,
+                                std::vector<std::vector<Reason>>& out) const {
+  out.resize(items.size());
+  if (!dataset_ || items.empty()) return;
+  const auto session = sessionItems(user);
+  if (session.empty()) return;
+  // sim[n * session + j]: similarity of items[n] to session item j, read row by row (each row
+  // once) instead of scanning every session row for every item.
+  const size_t m = session.size();
+  std::vector<float> sim(items.size() * m, 0.0f);
+  std::vector<std::pair<int32_t, size_t>> wanted;  // (item, position), sorted by item
+  wanted.reserve(items.size());
+  for (size_t n = 0; n < items.size(); ++n) wanted.emplace_back(items[n], n);
+  std::sort(wanted.begin(), wanted.end());
+  for (size_t j = 0; j < m; ++j) {
+    if (session[j].item >= similarity_.rows()) continue;
+    for (SparseMatrix::InnerIterator it(similarity_, session[j].item); it; ++it) {
+      const auto col = static_cast<int32_t>(it.col());
+      auto w = std::lower_bound(wanted.begin(), wanted.end(), std::pair<int32_t, size_t>(col, 0));
+      for (; w != wanted.end() && w->first == col; ++w) sim[w->second * m + j] = it.value();
+    }
+  }
+  std::vector<std::pair<int32_t, std::string>> phrases;  // session item -> "because you ..."
+  for (size_t n = 0; n < items.size(); ++n) {
+    float best = 0.0f;
+    int32_t best_item = -1;
+    for (size_t j = 0; j < m; ++j) {
+      const auto& s = session[j];
+      if (s.item == items[n] || s.item >= similarity_.rows()) continue;
+      // A floor so attribute-only likeness (new products) still names the session item.
+      const float c = s.weight * (sim[n * m + j] + 0.1f);
+      if (c > best) {
+        best = c;
+        best_item = s.item;
+      }
+    }
+    if (best_item < 0) continue;
+    auto phrase = std::find_if(phrases.begin(), phrases.end(),
+                               [&](const auto& p) { return p.first == best_item; });
+    if (phrase == phrases.end()) {
+      phrases.emplace_back(best_item, becauseYou(user, best_item, *dataset_));
+      phrase = phrases.end() - 1;
+    }
+    out[n].push_back({phrase->second, best, kind()});
+  }
+}
+
 void SessionModel::save(BinaryWriter& out) const {
   writeSparse(out, similarity_);
   content_.save(out);

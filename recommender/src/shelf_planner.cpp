@@ -4,6 +4,9 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
 
 #include "vrmall/rec/hybrid_model.h"
 #include "vrmall/rec/text_util.h"
@@ -39,10 +42,81 @@ std::vector<int32_t> ownedItems(const UserContext& user) {
   return out;
 }
 
+// The k best scores (best first, ties by item) among items not blocked, as topK() returns them.
+// One pass with a rising bar: candidates gather in a buffer; when it is full, selection finds
+// the k-th best score so far and everything below it is dropped (it can no longer make the
+// top k). Items tied with the bar stay, so ties resolve by item exactly as in topK().
+std::vector<ScoredItem> bestScores(std::span<const float> z, size_t k,
+                                   const std::vector<uint8_t>& blocked) {
+  std::vector<ScoredItem> kept;
+  if (k == 0) return kept;
+  size_t cap = std::max<size_t>(4 * k, 1024);
+  kept.reserve(cap + 1);
+  std::vector<float> values;
+  float bar = -INFINITY;
+  const auto prune = [&] {
+    values.resize(kept.size());
+    for (size_t n = 0; n < kept.size(); ++n) values[n] = kept[n].score;
+    const auto kth = values.begin() + static_cast<std::ptrdiff_t>(k - 1);
+    std::nth_element(values.begin(), kth, values.end(), std::greater<>());
+    bar = *kth;
+    kept.erase(std::remove_if(kept.begin(), kept.end(),
+                              [&](const ScoredItem& c) { return c.score < bar; }),
+               kept.end());
+    if (kept.size() > cap / 2) cap = 2 * kept.size();  // many ties at the bar: room to grow
+  };
+  for (size_t i = 0; i < z.size(); ++i) {
+    const float s = z[i];
+    if (blocked[i] || !(s >= bar) || s == -INFINITY) continue;  // also drops NaN
+    kept.push_back({static_cast<int32_t>(i), s});
+    if (kept.size() >= cap) prune();
+  }
+  const auto better = [](const ScoredItem& a, const ScoredItem& b) {
+    return a.score > b.score || (a.score == b.score && a.item < b.item);
+  };
+  std::sort(kept.begin(), kept.end(), better);
+  if (kept.size() > k) kept.resize(k);
+  return kept;
+}
+
 }  // namespace
 
+struct ShelfPlanner::SizeCache {
+  std::mutex mutex;
+  // (SIZE, SHOE_SIZE) as given -> items those sizes rule out; the last few avatars.
+  std::vector<std::pair<std::pair<std::optional<std::string>, std::optional<std::string>>,
+                        std::shared_ptr<const std::vector<uint8_t>>>>
+      recent;
+};
+
+std::shared_ptr<const std::vector<uint8_t>> ShelfPlanner::sizeExcluded(
+    const std::unordered_map<std::string, std::string>& attributes) const {
+  const auto given = [&](const char* key) {
+    const auto it = attributes.find(key);
+    return it == attributes.end() ? std::optional<std::string>() : it->second;
+  };
+  std::pair<std::optional<std::string>, std::optional<std::string>> key{given("SIZE"),
+                                                                        given("SHOE_SIZE")};
+  {
+    std::lock_guard lock(size_cache_->mutex);
+    for (const auto& [k, excluded] : size_cache_->recent) {
+      if (k == key) return excluded;
+    }
+  }
+  // Exactly the recommender's own rule (Recommender::excludedItems with only_in_size).
+  RecommendOptions ro;
+  ro.filter_already_liked = false;
+  UserContext sizes_only;
+  sizes_only.attributes = attributes;
+  auto excluded = std::make_shared<const std::vector<uint8_t>>(rec_.excludedItems(sizes_only, ro));
+  std::lock_guard lock(size_cache_->mutex);
+  if (size_cache_->recent.size() >= 4) size_cache_->recent.erase(size_cache_->recent.begin());
+  size_cache_->recent.emplace_back(std::move(key), excluded);
+  return excluded;
+}
+
 ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec> slots)
-    : rec_(recommender), slots_(std::move(slots)) {
+    : rec_(recommender), slots_(std::move(slots)), size_cache_(std::make_shared<SizeCache>()) {
   const auto& t = rec_.data().item_attributes;
   category_ = t.column("CATEGORY_L1");
   category_l2_ = t.column("CATEGORY_L2");
@@ -74,6 +148,17 @@ ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec>
     rule.gender =
         slot.gender.empty() || !gender_ ? -1 : gender_->findCode(slot.gender).value_or(-3);
     rules_.push_back(std::move(rule));
+  }
+  // Slots with the same rule take the same candidates: the pool is filtered once per rule.
+  for (size_t s = 0; s < rules_.size(); ++s) {
+    size_t c = 0;
+    while (c < rule_owner_.size() && !(rules_[rule_owner_[c]].kinds == rules_[s].kinds &&
+                                       rules_[rule_owner_[c]].any_kind == rules_[s].any_kind &&
+                                       rules_[rule_owner_[c]].gender == rules_[s].gender)) {
+      ++c;
+    }
+    if (c == rule_owner_.size()) rule_owner_.push_back(s);
+    rule_class_.push_back(c);
   }
   if (color_) {
     neutral_.assign(color_->dictionary.size(), 0);
@@ -149,10 +234,12 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   rec_.model().score(user, z);
   standardize(z);
 
-  RecommendOptions ro;
-  ro.filter_already_liked = false;  // what they looked at may stay on show; what they own may not
-  ro.exclude = ownedItems(user);
-  const std::vector<uint8_t> excluded = rec_.excludedItems(user, ro);
+  // What they looked at may stay on show; what they own may not, nor what they cannot wear (the
+  // size rule depends on the avatar alone: computed once per avatar).
+  std::vector<uint8_t> excluded = *sizeExcluded(user.attributes);
+  for (int32_t i : ownedItems(user)) {
+    if (i >= 0 && static_cast<size_t>(i) < items) excluded[static_cast<size_t>(i)] = 1;
+  }
   std::vector<uint8_t> used(items, 0);
 
   ShelfPlan plan;
@@ -188,7 +275,7 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     const size_t want = options.candidates_per_slot * slots_.size() + 32;
     std::vector<uint8_t> blocked = excluded;
     for (size_t i = 0; i < items; ++i) blocked[i] = blocked[i] || used[i];
-    for (const auto& t : topK(z, want, blocked)) {
+    for (const auto& t : bestScores(z, want, blocked)) {
       pool.push_back({t.item, t.score});
       blocked[static_cast<size_t>(t.item)] = 1;
     }
@@ -215,6 +302,13 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     }
     for (const auto& best : by_kind) pool.insert(pool.end(), best.begin(), best.end());
   }
+  // Each rule's candidates, in pool order (what fits() would let through, checked once).
+  std::vector<std::vector<Candidate>> fitting(rule_owner_.size());
+  for (size_t c = 0; c < rule_owner_.size(); ++c) {
+    for (const auto& cand : pool) {
+      if (fits(rule_owner_[c], cand.item)) fitting[c].push_back(cand);
+    }
+  }
 
   // Wall and shelf slots, most visible first.
   std::vector<size_t> order;
@@ -224,16 +318,17 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return slots_[a].visibility > slots_[b].visibility; });
   std::map<std::string, GroupShown> shown;
-  const auto adjusted = [&](int32_t item, float base, const std::string& group) {
-    return base - 3.0f * options.diversity * likeness(shown[group], item);
+  const auto adjusted = [&](int32_t item, float base, const GroupShown& group) {
+    return base - 3.0f * options.diversity * likeness(group, item);
   };
   for (size_t s : order) {
     const SlotSpec& slot = slots_[s];
+    GroupShown& group = shown[slot.group];
     int32_t best = -1;
     float best_score = -INFINITY;
-    for (const auto& c : pool) {
-      if (used[static_cast<size_t>(c.item)] || !fits(s, c.item)) continue;
-      const float a = adjusted(c.item, c.z, slot.group);
+    for (const auto& c : fitting[rule_class_[s]]) {
+      if (used[static_cast<size_t>(c.item)]) continue;
+      const float a = adjusted(c.item, c.z, group);
       if (a > best_score) {
         best_score = a;
         best = c.item;
@@ -244,22 +339,68 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     const int32_t current = s < state.size() ? state[s].item : -1;
     if (current >= 0 && !used[static_cast<size_t>(current)] &&
         !excluded[static_cast<size_t>(current)] && fits(s, current)) {
-      const float keep = adjusted(current, z[static_cast<size_t>(current)], slot.group);
+      const float keep = adjusted(current, z[static_cast<size_t>(current)], group);
       if (best < 0 || keep + options.change_margin >= best_score) best = current;
     }
     if (best < 0) continue;
     used[static_cast<size_t>(best)] = 1;
-    show(shown[slot.group], best);
+    show(group, best);
     plan.slots[s].item = best;
     done[s] = true;
   }
-  planOutfits(pool, z, state, excluded, used, plan.slots, options);
+  planOutfits(fitting, z, state, excluded, used, plan.slots, options);
 
-  std::vector<int32_t> placed;
-  for (const auto& p : plan.slots) {
-    if (p.item >= 0) placed.push_back(p.item);
+  // Promotions: the category-and-style the shopper's best unplaced candidates cluster in. Themes
+  // are grouped by their codes; the text key (as shown) decides which codes share a theme.
+  std::vector<Theme> themes;
+  {
+    std::unordered_map<uint64_t, size_t> theme_of;  // (style, category) codes -> theme
+    for (const auto& c : pool) {
+      if (used[static_cast<size_t>(c.item)]) continue;
+      const auto style = static_cast<uint32_t>(style_ ? style_->first(c.item) : -1);
+      const auto kind = static_cast<uint32_t>(category_ ? category_->first(c.item) : -1);
+      const uint64_t codes = (static_cast<uint64_t>(style) << 32) | kind;
+      size_t t = themes.size();
+      if (const auto it = theme_of.find(codes); it != theme_of.end()) t = it->second;
+      if (t == themes.size()) {
+        const std::string key = firstValue(style_, c.item) + " " + firstValue(category_, c.item);
+        for (size_t n = 0; n < themes.size(); ++n) {
+          if (themes[n].key == key) t = n;
+        }
+        if (t == themes.size()) themes.push_back({key, 0.0f, {}});
+        theme_of.emplace(codes, t);
+      }
+      Theme& theme = themes[t];
+      if (theme.items.size() < 6) {
+        theme.score += std::max(0.0f, c.z);
+        theme.items.push_back(c.item);
+      }
+    }
   }
-  auto reasons = rec_.reasonsFor(user, placed, options.reasons);
+  std::vector<std::pair<float, std::string>> ranked;
+  for (const auto& theme : themes) ranked.emplace_back(theme.score, theme.key);
+  std::sort(ranked.begin(), ranked.end(), std::greater<>());
+  const size_t promos = std::min(options.promo_signs.size(), ranked.size());
+
+  // Reasons for every placed item and each promotion's lead item, from one explanation pass
+  // (the per-shopper profiles are built once). A promotion shows its single strongest reason:
+  // the first of the list a slot would get, as long as slots get at least one.
+  std::vector<int32_t> explained;
+  for (const auto& p : plan.slots) {
+    if (p.item >= 0) explained.push_back(p.item);
+  }
+  const size_t placed = explained.size();
+  std::vector<const Theme*> promo_themes;
+  for (size_t n = 0; n < promos; ++n) {
+    for (const auto& theme : themes) {
+      if (theme.key == ranked[n].second) promo_themes.push_back(&theme);
+    }
+  }
+  const bool shared_pass = options.reasons >= 1;
+  if (shared_pass) {
+    for (const Theme* theme : promo_themes) explained.push_back(theme->items.front());
+  }
+  auto reasons = rec_.reasonsFor(user, explained, options.reasons);
   size_t next_reason = 0;
   for (size_t s = 0; s < slots_.size(); ++s) {
     auto& p = plan.slots[s];
@@ -270,31 +411,18 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     p.reasons = std::move(reasons[next_reason++]);
   }
 
-  // Promotions: the category-and-style the shopper's best unplaced candidates cluster in.
-  std::map<std::string, std::pair<float, std::vector<int32_t>>> themes;
-  for (const auto& c : pool) {
-    if (used[static_cast<size_t>(c.item)]) continue;
-    const std::string key = firstValue(style_, c.item) + " " + firstValue(category_, c.item);
-    auto& theme = themes[key];
-    if (theme.second.size() < 6) {
-      theme.first += std::max(0.0f, c.z);
-      theme.second.push_back(c.item);
-    }
-  }
-  std::vector<std::pair<float, std::string>> ranked;
-  for (const auto& [key, theme] : themes) ranked.emplace_back(theme.first, key);
-  std::sort(ranked.begin(), ranked.end(), std::greater<>());
   const int discounts[] = {15, 10, 10, 5};
-  for (size_t n = 0; n < options.promo_signs.size() && n < ranked.size(); ++n) {
+  for (size_t n = 0; n < promos; ++n) {
     Promotion promo;
     promo.sign_id = options.promo_signs[n];
-    promo.items = themes[ranked[n].second].second;
+    promo.items = promo_themes[n]->items;
     std::string theme =
         trim(ranked[n].second).empty() ? "new arrivals" : std::string(trim(ranked[n].second));
     theme[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(theme[0])));
     promo.text = theme + " picked for you: " + std::to_string(discounts[std::min<size_t>(n, 3)]) +
                  "% off today";
-    const auto promo_reasons = rec_.reasonsFor(user, promo.items.front(), 1);
+    const auto promo_reasons = shared_pass ? std::move(reasons[placed + n])
+                                           : rec_.reasonsFor(user, promo.items.front(), 1);
     promo.reason = promo_reasons.empty() ? std::string() : promo_reasons.front().text;
     plan.promotions.push_back(std::move(promo));
   }
@@ -303,8 +431,8 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   return plan;
 }
 
-void ShelfPlanner::planOutfits(const std::vector<Candidate>& pool, std::span<const float> z,
-                               std::span<const SlotState> state,
+void ShelfPlanner::planOutfits(const std::vector<std::vector<Candidate>>& fitting,
+                               std::span<const float> z, std::span<const SlotState> state,
                                const std::vector<uint8_t>& excluded, std::vector<uint8_t>& used,
                                std::vector<PlannedSlot>& out, const PlanOptions& options) const {
   // Group mannequin slots; the "top" role anchors the look, the others complete it.
@@ -348,8 +476,8 @@ void ShelfPlanner::planOutfits(const std::vector<Candidate>& pool, std::span<con
     for (size_t s : members) {
       int32_t best = -1;
       float best_score = -INFINITY;
-      for (const auto& c : pool) {
-        if (used[static_cast<size_t>(c.item)] || !fits(s, c.item)) continue;
+      for (const auto& c : fitting[rule_class_[s]]) {
+        if (used[static_cast<size_t>(c.item)]) continue;
         if (std::find(look.begin(), look.end(), c.item) != look.end()) continue;
         const float v = c.z + (anchor >= 0 ? compat(anchor, c.item) : 0.0f);
         if (v > best_score) {

@@ -2,7 +2,9 @@
 #include <set>
 
 #include "test_support.h"
+#include "vrmall/rec/content_model.h"
 #include "vrmall/rec/guide_service.h"
+#include "vrmall/rec/hybrid_model.h"
 #include "vrmall/rec/size_match.h"
 #include "vrmall/rec/store_layout.h"
 #include "vrmall/rec/text_util.h"
@@ -174,6 +176,98 @@ TEST_F(GuideTest, GazeOffAndForgetMeDropWhatWasSeen) {
   snapshot = guide.shopperSnapshot();
   EXPECT_TRUE(snapshot.history.empty());
   EXPECT_TRUE(snapshot.events.empty());
+}
+
+// The fast paths against the exact ones: what the content part keeps per avatar (budget and size
+// terms), the planner's per-avatar size filter, and batched explanations.
+TEST_F(GuideTest, CachedAvatarTermsScoreExactlyAsAFreshModel) {
+  const auto& hybrid = dynamic_cast<const HybridModel&>(rec->model());
+  const Model* content = nullptr;
+  for (const auto& part : hybrid.parts()) {
+    if (part.model->kind() == "content") content = part.model.get();
+  }
+  ASSERT_NE(content, nullptr);
+  UserContext a, b;
+  a.attributes = {{"SIZE", "M"}, {"STYLE", "boho"}, {"BUDGET", "80"}};
+  b.attributes = {{"SIZE", "XL"}, {"SHOE_SIZE", "42"}, {"BUDGET", "300"}};
+  for (int32_t item : itemsWithStyle("street", 4)) a.history.push_back({item, 1.5f});
+  b.history = a.history;
+  const auto items = static_cast<size_t>(rec->data().numItems());
+  std::vector<float> first(items), other(items), again(items), exact(items);
+  content->score(a, first);
+  content->score(b, other);  // another avatar in between
+  content->score(a, again);  // served from what was kept for a
+  ContentModel fresh;        // nothing kept yet
+  fresh.setParams(content->params());
+  fresh.fit(rec->training());
+  fresh.score(a, exact);
+  EXPECT_EQ(first, exact);
+  EXPECT_EQ(again, exact);
+  fresh.score(b, exact);
+  EXPECT_EQ(other, exact);
+  EXPECT_NE(first, other);
+}
+
+TEST_F(GuideTest, PlansAfterAnAvatarChangeMatchAFreshGuide) {
+  UserContext m;
+  m.attributes = {{"SIZE", "M"}, {"STYLE", "evening"}, {"BUDGET", "150"}};
+  const std::unordered_map<std::string, std::string> xs = {
+      {"SIZE", "XS"}, {"GENDER", "men"}, {"STYLE", "street"}};
+  GuideService changed(rec, store.slots, m, options);
+  changed.flush();
+  changed.setAttributes(xs);
+  changed.flush();
+  UserContext fresh_shopper;
+  fresh_shopper.attributes = xs;
+  GuideService fresh(rec, store.slots, fresh_shopper, options);
+  fresh.flush();
+  const auto a = changed.latest(), b = fresh.latest();
+  ASSERT_EQ(a->slots.size(), b->slots.size());
+  for (size_t s = 0; s < a->slots.size(); ++s) {
+    EXPECT_EQ(a->slots[s].item, b->slots[s].item) << store.slots[s].id;
+    EXPECT_EQ(a->slots[s].score, b->slots[s].score) << store.slots[s].id;
+  }
+  ASSERT_EQ(a->promotions.size(), b->promotions.size());
+  for (size_t n = 0; n < a->promotions.size(); ++n) {
+    EXPECT_EQ(a->promotions[n].items, b->promotions[n].items);
+    EXPECT_EQ(a->promotions[n].text, b->promotions[n].text);
+  }
+}
+
+TEST_F(GuideTest, BatchedReasonsMatchOneItemAtATime) {
+  UserContext shopper;
+  shopper.attributes = {{"SIZE", "M"}, {"STYLE", "boho"}, {"BUDGET", "120"}};
+  int64_t t = 1'800'000'000;
+  std::vector<Interaction> events;
+  for (int32_t item : itemsWithStyle("boho", 6))
+    events.push_back({-1, item, t += 5, EventType::GazeDwell, 2000});
+  for (int32_t item : itemsWithStyle("casual", 3))
+    events.push_back({-1, item, t += 5, EventType::TryOn, 1});
+  rec->addEvents(shopper, events);
+  std::vector<int32_t> items;
+  for (int32_t i = 0; i < rec->data().numItems(); i += 7) items.push_back(i);
+  items.push_back(items.front());  // the same item twice gets the same reasons twice
+  // Every part of the blend: explainItems() (one pass for all) against explain() (per item).
+  const auto& hybrid = dynamic_cast<const HybridModel&>(rec->model());
+  bool session_reason = false;
+  for (const auto& part : hybrid.parts()) {
+    if (part.weight <= 0.0f) continue;
+    std::vector<std::vector<Reason>> batched;
+    part.model->explainItems(shopper, items, batched);
+    ASSERT_EQ(batched.size(), items.size()) << part.model->kind();
+    for (size_t n = 0; n < items.size(); ++n) {
+      std::vector<Reason> single;
+      part.model->explain(shopper, items[n], single);
+      ASSERT_EQ(batched[n].size(), single.size()) << part.model->kind() << " " << items[n];
+      for (size_t k = 0; k < single.size(); ++k) {
+        EXPECT_EQ(batched[n][k].text, single[k].text) << part.model->kind();
+        EXPECT_EQ(batched[n][k].weight, single[k].weight) << part.model->kind();
+        EXPECT_EQ(batched[n][k].source, single[k].source) << part.model->kind();
+        session_reason = session_reason || single[k].source == "session";
+      }
+    }
+  }
+  EXPECT_TRUE(session_reason);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 // and spread per number column) and from their own (avatar) attributes: STYLE against the item's
 // STYLE, GENDER against GENDER (unisex matches all), SIZE against SIZES, BUDGET against PRICE.
 // Needs no interaction history at all, so it carries a brand-new shopper.
+#include <memory>
+#include <mutex>
 #include <span>
 
 #include "vrmall/rec/model.h"
@@ -39,6 +41,16 @@ class ContentModel final : public Model {
                    std::vector<Reason>& out) const;
   void prepare();
 
+  // What the shopper's own BUDGET and SIZE / SHOE_SIZE add to every item's score: fixed while the
+  // avatar stays the same, so computed once per avatar and shared by every later event.
+  struct AttributeTerms;
+  std::shared_ptr<const AttributeTerms> attributeTerms(
+      const std::unordered_map<std::string, std::string>& attributes, double budget) const;
+  struct TermsCache {
+    std::mutex mutex;
+    std::vector<std::shared_ptr<const AttributeTerms>> recent;  // newest last
+  };
+
   float text_weight_ = 0.5f;
   float number_weight_ = 1.0f;
   float attribute_weight_ = 1.0f;  // weight of the shopper's own attributes vs. their history
@@ -46,6 +58,10 @@ class ContentModel final : public Model {
   std::vector<float> column_weight_;
   std::vector<double> column_sd_;  // number columns: catalogue spread
   SizeIndex sizes_;
+  // Per usable column: each row's only code (-1 when empty), for columns where no row has more
+  // than one; empty otherwise. Lets the scorer read one code per row instead of walking bags.
+  std::vector<std::vector<int32_t>> single_code_;
+  std::shared_ptr<TermsCache> terms_cache_ = std::make_shared<TermsCache>();
 };
 
 }  // namespace vrmall::rec

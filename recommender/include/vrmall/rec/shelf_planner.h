@@ -4,8 +4,10 @@
 // discounted by its likeness to what its group already shows (no wall of near-identical items),
 // no item appears twice, sizes the avatar does not wear are skipped, slots in view keep their
 // item, and a slot only changes when the newcomer is clearly better (no flicker).
+#include <memory>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "vrmall/rec/recommender.h"
@@ -37,13 +39,22 @@ class ShelfPlanner {
     float z;
   };
   struct GroupShown;
+  struct Theme {
+    std::string key;  // "style category", as the sign shows it
+    float score = 0.0f;
+    std::vector<int32_t> items;
+  };
+  // Items the shopper's sizes rule out; depends on the avatar alone, so kept for the last few.
+  std::shared_ptr<const std::vector<uint8_t>> sizeExcluded(
+      const std::unordered_map<std::string, std::string>& attributes) const;
+  struct SizeCache;
   float likeness(const GroupShown& group, int32_t item) const;
   void show(GroupShown& group, int32_t item) const;
   bool fits(size_t slot, int32_t item) const;
   int32_t bestOutsidePool(size_t slot, std::span<const float> z,
                           const std::vector<uint8_t>& excluded, const std::vector<uint8_t>& used,
                           const std::vector<int32_t>* taken = nullptr) const;
-  void planOutfits(const std::vector<Candidate>& pool, std::span<const float> z,
+  void planOutfits(const std::vector<std::vector<Candidate>>& fitting, std::span<const float> z,
                    std::span<const SlotState> state, const std::vector<uint8_t>& excluded,
                    std::vector<uint8_t>& used, std::vector<PlannedSlot>& out,
                    const PlanOptions& options) const;
@@ -67,6 +78,9 @@ class ShelfPlanner {
     int32_t gender = -1;  // -1: any
   };
   std::vector<SlotRule> rules_;
+  std::vector<size_t> rule_class_;  // per slot: its rule class (slots with equal rules share one)
+  std::vector<size_t> rule_owner_;  // per rule class: that first slot
+  std::shared_ptr<SizeCache> size_cache_;
 };
 
 }  // namespace vrmall::rec
