@@ -9,10 +9,17 @@ namespace vrmall::app {
 void ProductPicker::rebuild(const engine::Scene& scene, const engine::Renderer& renderer,
                             const std::vector<engine::InstanceId>& instances) {
   instances_ = instances;
-  refresh(scene, renderer);
+  collect(scene, renderer);
+  bvh_.build(boxes_);
 }
 
 void ProductPicker::refresh(const engine::Scene& scene, const engine::Renderer& renderer) {
+  // Swapped products stand where the old ones stood: refitting keeps the tree and costs O(n).
+  collect(scene, renderer);
+  bvh_.refit(boxes_);
+}
+
+void ProductPicker::collect(const engine::Scene& scene, const engine::Renderer& renderer) {
   boxes_.clear();
   boxes_.reserve(instances_.size());
   for (engine::InstanceId id : instances_) {
@@ -22,7 +29,6 @@ void ProductPicker::refresh(const engine::Scene& scene, const engine::Renderer& 
     if (!inst.visible) b = engine::Bounds::empty();
     boxes_.push_back(b);
   }
-  bvh_.build(boxes_);
 }
 
 std::optional<ProductPicker::Hit> ProductPicker::pick(const PointerRay& ray,

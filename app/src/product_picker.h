@@ -37,6 +37,7 @@ class ProductPicker {
   size_t size() const { return boxes_.size(); }
 
  private:
+  void collect(const engine::Scene& scene, const engine::Renderer& renderer);
   std::vector<engine::InstanceId> instances_;
   std::vector<engine::Bounds> boxes_;
   engine::Bvh bvh_;

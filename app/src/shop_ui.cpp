@@ -147,10 +147,11 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
   if (!info.colourways.empty()) {
     ImGui::TextDisabled("Colourways");
     const int current = info.colourway < 0 ? 0 : info.colourway;
+    const std::vector<glm::vec3> swatches = session.swatches(info.itemId);
     for (size_t c = 0; c < info.colourways.size(); ++c) {
       if (c > 0) ImGui::SameLine();
       ImGui::PushID(static_cast<int>(c));
-      const glm::vec3 rgb = c < info.swatches.size() ? info.swatches[c] : glm::vec3(0.5F);
+      const glm::vec3 rgb = c < swatches.size() ? swatches[c] : glm::vec3(0.5F);
       const ImVec4 colour(toSrgb(rgb.x), toSrgb(rgb.y), toSrgb(rgb.z), 1.0F);
       const bool chosen = static_cast<int>(c) == current;
       if (chosen) {

@@ -42,6 +42,10 @@ ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSum
                                                  rec::UserContext{}, planOptions);
     guide_->setAttributes(avatar_.toAttributes());
     state_ = start_->slots.state;
+    const auto preloadStart = Clock::now();
+    counters_.modelsPreloaded = placer_->preloadAll();
+    counters_.preloadMs =
+        std::chrono::duration<double, std::milli>(Clock::now() - preloadStart).count();
   } catch (const std::exception& e) {
     guideError_ = e.what();
     std::cerr << "vrmall: warning: the shopping guide is off: " << guideError_ << "\n";
@@ -198,13 +202,6 @@ ProductInfo ShoppingSession::computeInfo(int product) const {
     out.colourways = v->second;
   }
   out.colourway = inst.variant;
-  if (const auto model = store_.modelOf.find(out.itemId); model != store_.modelOf.end()) {
-    auto cached = swatchCache_.find(out.itemId);
-    if (cached == swatchCache_.end()) {
-      cached = swatchCache_.emplace(out.itemId, colourwaySwatches(model->second)).first;
-    }
-    out.swatches = cached->second;
-  }
   const int32_t index = itemIndex(out.itemId);
   if (index >= 0) {
     const rec::Dataset& data = start_->recommender->data();
@@ -240,6 +237,16 @@ ProductInfo ShoppingSession::computeInfo(int product) const {
     }
   }
   return out;
+}
+
+std::vector<glm::vec3> ShoppingSession::swatches(const std::string& itemId) const {
+  const auto model = store_.modelOf.find(itemId);
+  if (model == store_.modelOf.end()) return {};
+  auto cached = swatchCache_.find(itemId);
+  if (cached == swatchCache_.end()) {
+    cached = swatchCache_.emplace(itemId, colourwaySwatches(model->second)).first;
+  }
+  return cached->second;
 }
 
 void ShoppingSession::pickUp(int product) {

@@ -35,7 +35,6 @@ struct ProductInfo {
   std::vector<std::pair<std::string, std::string>> attributes;  // label, value
   std::vector<std::string> colourways;  // the model's KHR_materials_variants
   int colourway = -1;                   // shown now (-1: the model's default = the first)
-  std::vector<glm::vec3> swatches;      // linear RGB per colourway (may be empty)
   std::vector<rec::Reason> reasons;     // why the guide suggests it (empty: not a suggestion)
   bool suggested = false;               // on the For-you wall or a mannequin
 };
@@ -61,7 +60,9 @@ struct SessionCounters {
   size_t plansApplied = 0;
   size_t slotsSwapped = 0;
   size_t inViewSwapsRefused = 0;
-  double lastFrameMs = 0.0;  // this class's own work in the last frame (render thread)
+  double lastFrameMs = 0.0;    // this class's own work in the last frame (render thread)
+  size_t modelsPreloaded = 0;  // catalogue models loaded at start so swaps never load on a frame
+  double preloadMs = 0.0;
 };
 
 class ShoppingSession {
@@ -87,6 +88,8 @@ class ShoppingSession {
   const engine::Bounds& productBounds(int product) const;
 
   ProductInfo info(int product) const;
+  // Linear RGB per colourway of a product's model (read from the file once, for the card).
+  std::vector<glm::vec3> swatches(const std::string& itemId) const;
   size_t productCount() const { return slots_.size(); }
 
   // Shopper actions on a product: events for the guide (never from gaze alone).

@@ -157,6 +157,26 @@ std::optional<glm::vec3> SlotPlacer::centre(const std::string& slotId) const {
   return slotBox(g->second).center();
 }
 
+size_t SlotPlacer::preloadAll() {
+  StoreSummary& store = impl_->store;
+  size_t loaded = 0;
+  for (const auto& [itemId, path] : store.modelOf) {
+    std::string error;
+    if (!impl_->products.count(itemId)) {
+      impl_->products.emplace(itemId, productGeometry(path));
+    }
+    const std::string key = fs::weakly_canonical(path).string();
+    if (store.modelIds.count(key)) continue;
+    const engine::GltfLoadResult result = engine::GltfLoader().load(path);
+    if (!result.ok) continue;  // show() reports it if a plan ever asks for this product
+    const engine::ModelId id = impl_->renderer.addModel(result.model);
+    store.modelIds.emplace(key, id);
+    store.variantNames[id] = result.model.variants;
+    ++loaded;
+  }
+  return loaded;
+}
+
 bool SlotPlacer::show(const std::string& slotId, const std::string& itemId, std::string& error) {
   StoreSummary& store = impl_->store;
   const auto inst = store.slotInstances.find(slotId);
@@ -176,6 +196,7 @@ bool SlotPlacer::show(const std::string& slotId, const std::string& itemId, std:
       return false;
     }
     id = store.modelIds.emplace(key, impl_->renderer.addModel(loaded.model)).first;
+    store.variantNames[id->second] = loaded.model.variants;
   }
   auto pg = impl_->products.find(itemId);
   if (pg == impl_->products.end()) {

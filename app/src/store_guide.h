@@ -37,6 +37,9 @@ class SlotPlacer {
   bool inView(const std::string& slotId, const engine::Frustum& frustum) const;
   // The middle of what the slot shows (world space), for gaze picking.
   std::optional<glm::vec3> centre(const std::string& slotId) const;
+  // Loads and uploads every catalogue product's model not loaded yet (and reads its geometry), so
+  // a plan's swaps cost the render thread only a transform. Returns how many were loaded.
+  size_t preloadAll();
   // Puts itemId's model in the slot (loading it on first use); false with `error` set otherwise.
   bool show(const std::string& slotId, const std::string& itemId, std::string& error);
 

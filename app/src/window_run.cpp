@@ -236,7 +236,9 @@ int runWindow(const WindowOptions& o) {
                      {"events", c.eventsPosted},
                      {"plans_applied", c.plansApplied},
                      {"slots_swapped", c.slotsSwapped},
-                     {"in_view_swaps_refused", c.inViewSwapsRefused}};
+                     {"in_view_swaps_refused", c.inViewSwapsRefused},
+                     {"models_preloaded", c.modelsPreloaded},
+                     {"preload_ms", c.preloadMs}};
   report["camera"] = {{"position", {camera.eye().x, camera.eye().y, camera.eye().z}},
                       {"yaw_deg", camera.yawDeg()},
                       {"pitch_deg", camera.pitchDeg()},
