@@ -121,7 +121,8 @@ int main(int argc, char** argv) {
       m.validation = !noValidation;
       return vrmall::app::runModelCheck(m);
     }
-    if (window) {
+    // The window's options, for --window and for no mode with a display.
+    const auto windowOptions = [&] {
       vrmall::app::WindowOptions w;
       w.storeDir = store;
       if (app.count("--width") != 0) w.width = h.width;
@@ -132,8 +133,9 @@ int main(int argc, char** argv) {
       w.inputScript = inputScript;
       w.dwell.interestSeconds = interestMs / 1000.0F;
       w.dwell.selectSeconds = std::max(selectMs, interestMs) / 1000.0F;
-      return vrmall::app::runWindow(w);
-    }
+      return w;
+    };
+    if (window) return vrmall::app::runWindow(windowOptions());
     if (!inputScript.empty()) {
       std::cerr << "vrmall: --input-script drives the window: add --window\n";
       return 1;
@@ -179,13 +181,9 @@ int main(int argc, char** argv) {
     // No mode: a window when there is a display, else the default tour.
     const char* display = std::getenv("DISPLAY");
     if (display != nullptr && *display != '\0') {
-      vrmall::app::WindowOptions w;
-      w.storeDir = store;
-      w.validation = !noValidation;
-      if (app.count("--frames") != 0) w.frames = h.frames;
       int rc = 2;
       try {
-        rc = vrmall::app::runWindow(w);
+        rc = vrmall::app::runWindow(windowOptions());
       } catch (const std::exception& e) {
         std::cerr << "vrmall: no window (" << e.what() << ")\n";
       }

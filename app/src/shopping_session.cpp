@@ -13,20 +13,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::vector<std::string> splitBar(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    const size_t bar = s.find('|', start);
-    const std::string part =
-        s.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-    if (!part.empty()) out.push_back(part);
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSummary& store,
@@ -214,7 +200,9 @@ ProductInfo ShoppingSession::computeInfo(int product) const {
     } catch (const std::exception&) {
       out.price = 0.0;
     }
-    out.sizes = splitBar(t.value(index, "SIZES"));
+    for (const auto size : rec::split(t.value(index, "SIZES"), '|')) {
+      if (!size.empty()) out.sizes.emplace_back(size);
+    }
     for (const auto& [label, column] :
          std::vector<std::pair<const char*, const char*>>{{"Main colour", "COLOR"},
                                                           {"Style", "STYLE"},
@@ -292,6 +280,7 @@ void ShoppingSession::checkout() {
     if (options_.synchronousGuide) guide_->flush();
   }
   cart_.clear();
+  ++stamp_;
 }
 
 void ShoppingSession::removeFromCart(size_t line) {

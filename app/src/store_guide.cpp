@@ -10,7 +10,6 @@
 #include <stdexcept>
 
 #include "json_file.h"
-#include "vrmall/engine/gltf_loader.h"
 
 namespace vrmall::app {
 namespace {
@@ -159,22 +158,13 @@ std::optional<glm::vec3> SlotPlacer::centre(const std::string& slotId) const {
 
 size_t SlotPlacer::preloadAll() {
   StoreSummary& store = impl_->store;
-  size_t loaded = 0;
+  const size_t before = store.models;
   for (const auto& [itemId, path] : store.modelOf) {
-    std::string error;
-    if (!impl_->products.count(itemId)) {
-      impl_->products.emplace(itemId, productGeometry(path));
-    }
-    const std::string key = fs::weakly_canonical(path).string();
-    if (store.modelIds.count(key)) continue;
-    const engine::GltfLoadResult result = engine::GltfLoader().load(path);
-    if (!result.ok) continue;  // show() reports it if a plan ever asks for this product
-    const engine::ModelId id = impl_->renderer.addModel(result.model);
-    store.modelIds.emplace(key, id);
-    store.variantNames[id] = result.model.variants;
-    ++loaded;
+    if (impl_->products.count(itemId) == 0) impl_->products.emplace(itemId, productGeometry(path));
+    std::string error;  // show() reports it if a plan ever asks for this product
+    StoreScene::model(path, impl_->renderer, store, error);
   }
-  return loaded;
+  return store.models - before;
 }
 
 bool SlotPlacer::show(const std::string& slotId, const std::string& itemId, std::string& error) {
@@ -187,23 +177,14 @@ bool SlotPlacer::show(const std::string& slotId, const std::string& itemId, std:
     error = "cannot show " + itemId + " in " + slotId;
     return false;
   }
-  const std::string key = fs::weakly_canonical(model->second).string();
-  auto id = store.modelIds.find(key);
-  if (id == store.modelIds.end()) {
-    const engine::GltfLoadResult loaded = engine::GltfLoader().load(model->second);
-    if (!loaded.ok) {
-      error = loaded.error;
-      return false;
-    }
-    id = store.modelIds.emplace(key, impl_->renderer.addModel(loaded.model)).first;
-    store.variantNames[id->second] = loaded.model.variants;
-  }
+  const auto id = StoreScene::model(model->second, impl_->renderer, store, error);
+  if (!id) return false;
   auto pg = impl_->products.find(itemId);
   if (pg == impl_->products.end()) {
     pg = impl_->products.emplace(itemId, productGeometry(model->second)).first;
   }
   engine::Instance& instance = impl_->scene.instance(inst->second);
-  instance.model = id->second;
+  instance.model = *id;
   instance.transform = placeProduct(g->second, pg->second);
   instance.variant = -1;  // the default material is the first colourway
   store.slotItems[slotId] = itemId;

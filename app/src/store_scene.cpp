@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 #include "json_file.h"
@@ -37,6 +38,7 @@ glm::mat4 placement(const json& o) {
   return glm::scale(m, scale);
 }
 
+// StoreScene::model for one build: a file that failed is reported once and not retried.
 class ModelCache {
  public:
   ModelCache(engine::Renderer& renderer, StoreSummary& summary)
@@ -44,24 +46,18 @@ class ModelCache {
 
   std::optional<engine::ModelId> get(const fs::path& path) {
     const std::string key = fs::weakly_canonical(path).string();
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    if (auto it = summary_.modelIds.find(key); it != summary_.modelIds.end()) return it->second;
-    const engine::GltfLoadResult result = engine::GltfLoader().load(path);
-    std::optional<engine::ModelId> id;
-    if (result.ok) {
-      id = renderer_.addModel(result.model);
-      ++summary_.models;
-      ids_[*id] = result.model.variants;
-      summary_.modelIds[key] = *id;
-      summary_.variantNames[*id] = result.model.variants;
-    } else {
-      summary_.warnings.push_back(result.error);
+    if (failed_.count(key) != 0) return std::nullopt;
+    std::string error;
+    const auto id = StoreScene::model(path, renderer_, summary_, error);
+    if (!id) {
+      summary_.warnings.push_back(error);
+      failed_.insert(key);
     }
-    cache_[key] = id;
     return id;
   }
+
   int variantIndex(engine::ModelId id, const std::string& name) const {
-    const auto& v = ids_.at(id);
+    const auto& v = summary_.variantNames.at(id);
     for (size_t i = 0; i < v.size(); ++i) {
       if (v[i] == name) return static_cast<int>(i);
     }
@@ -71,8 +67,7 @@ class ModelCache {
  private:
   engine::Renderer& renderer_;
   StoreSummary& summary_;
-  std::map<std::string, std::optional<engine::ModelId>> cache_;
-  std::map<engine::ModelId, std::vector<std::string>> ids_;
+  std::set<std::string> failed_;
 };
 
 // Indoor light: a soft key from above the entrance, a cool fill, and two warm ceiling lights over
@@ -107,6 +102,22 @@ void collectSlots(const json& node, std::vector<const json*>& out) {
 }
 
 }  // namespace
+
+std::optional<engine::ModelId> StoreScene::model(const fs::path& gltf, engine::Renderer& renderer,
+                                                 StoreSummary& store, std::string& error) {
+  const std::string key = fs::weakly_canonical(gltf).string();
+  if (auto it = store.modelIds.find(key); it != store.modelIds.end()) return it->second;
+  const engine::GltfLoadResult result = engine::GltfLoader().load(gltf);
+  if (!result.ok) {
+    error = result.error;
+    return std::nullopt;
+  }
+  const engine::ModelId id = renderer.addModel(result.model);
+  store.modelIds[key] = id;
+  store.variantNames[id] = result.model.variants;
+  ++store.models;
+  return id;
+}
 
 std::optional<StoreSummary> StoreScene::buildOrReport(const fs::path& storeDir,
                                                       engine::Renderer& renderer,

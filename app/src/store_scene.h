@@ -35,6 +35,12 @@ struct StoreSummary {
 
 class StoreScene {
  public:
+  // The model of a glTF file, loaded and uploaded on first use and recorded in `store`
+  // (modelIds, variantNames, models): every placement of the same file shares it. Nothing, with
+  // `error` set, when the file does not load.
+  static std::optional<engine::ModelId> model(const std::filesystem::path& gltf,
+                                              engine::Renderer& renderer, StoreSummary& store,
+                                              std::string& error);
   // Throws std::runtime_error with a clear message when the store folder or layout is missing.
   static StoreSummary build(const std::filesystem::path& storeDir, engine::Renderer& renderer,
                             engine::Scene& scene);
