@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "vrmall/rec/activity_phrase.h"
+#include "vrmall/rec/reason_drafts.h"
 
 namespace vrmall::rec {
 namespace {
@@ -169,6 +170,48 @@ void AlsModel::explain(const UserContext& user, int32_t item, std::vector<Reason
   if (best_item >= 0 && best > 0.3f) {
     out.push_back(
         {"shoppers who liked " + dataset_->itemName(best_item) + " also chose it", best, kind()});
+  }
+}
+
+void AlsModel::draftReasons(const UserContext& user, std::span<const int32_t> items,
+                            ReasonDrafts& out) const {
+  if (!dataset_ || items.empty()) return;
+  // explain() for every item, with the history's rows and norms read once.
+  struct Liked {
+    int32_t item;
+    float norm;
+  };
+  std::vector<Liked> liked;
+  for (const auto& h : user.history) {
+    if (h.item < 0 || h.item >= items_.rows()) continue;
+    liked.push_back({h.item, items_.row(h.item).norm()});
+  }
+  const uint16_t source = out.source(kind());
+  std::vector<std::pair<int32_t, uint32_t>> phrases;  // history item -> "shoppers who liked ..."
+  for (size_t n = 0; n < items.size(); ++n) {
+    const int32_t item = items[n];
+    if (item < 0 || item >= items_.rows()) continue;
+    float best = 0.0f;
+    int32_t best_item = -1;
+    const auto yi = items_.row(item);
+    const float ni = yi.norm();
+    for (const auto& h : liked) {
+      if (h.item == item) continue;
+      const float cosine = yi.dot(items_.row(h.item)) / std::max(1e-12f, ni * h.norm);
+      if (cosine > best) {
+        best = cosine;
+        best_item = h.item;
+      }
+    }
+    if (best_item < 0 || !(best > 0.3f)) continue;
+    auto phrase = std::find_if(phrases.begin(), phrases.end(),
+                               [&](const auto& p) { return p.first == best_item; });
+    if (phrase == phrases.end()) {
+      phrases.emplace_back(best_item, out.phrase("shoppers who liked " +
+                                                 dataset_->itemName(best_item) + " also chose it"));
+      phrase = phrases.end() - 1;
+    }
+    out.add(n, phrase->second, best, source);
   }
 }
 

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 
+#include "vrmall/rec/reason_drafts.h"
 #include "vrmall/rec/size_match.h"
 #include "vrmall/rec/text_util.h"
 
@@ -62,7 +65,10 @@ void ContentModel::prepare() {
   columns_.clear();
   column_weight_.clear();
   column_sd_.clear();
+  column_label_.clear();
   single_code_.clear();
+  distinct_values_.clear();
+  value_index_.clear();
   terms_cache_ = std::make_shared<TermsCache>();  // cached for another data set
   const auto& cols = dataset_->item_attributes.columns();
   for (size_t c = 0; c < cols.size(); ++c) {
@@ -82,6 +88,9 @@ void ContentModel::prepare() {
     }
     const double mean = n > 0 ? sum / n : 0.0;
     columns_.push_back(static_cast<int>(c));
+    std::string label = toLower(col.name);  // as a reason names it: "category l2"
+    std::replace(label.begin(), label.end(), '_', ' ');
+    column_label_.push_back(std::move(label));
     column_weight_.push_back(w);
     column_sd_.push_back(n > 1 ? std::sqrt(std::max(1e-12, sq / n - mean * mean)) : 1.0);
     std::vector<int32_t> single;
@@ -97,7 +106,32 @@ void ContentModel::prepare() {
       }
     }
     single_code_.push_back(std::move(single));
+    indexDistinctValues(col);
   }
+}
+
+void ContentModel::indexDistinctValues(const Column& col) {
+  std::vector<float> values;
+  std::vector<uint16_t> index;
+  if (col.type == ColumnType::Number) {
+    std::unordered_map<float, uint16_t> slot;
+    index.assign(col.numbers.size(), kNoValue);
+    for (size_t i = 0; i < col.numbers.size(); ++i) {
+      const auto x = static_cast<float>(col.numbers[i]);
+      if (std::isnan(x)) continue;
+      const auto [it, added] = slot.try_emplace(x, static_cast<uint16_t>(values.size()));
+      if (added) values.push_back(x);
+      index[i] = it->second;
+      // Worth it only while values repeat (and the index fits): else score item by item.
+      if (values.size() >= kNoValue || values.size() > col.numbers.size() / 4 + 16) {
+        values.clear();
+        index.clear();
+        break;
+      }
+    }
+  }
+  distinct_values_.push_back(std::move(values));
+  value_index_.push_back(std::move(index));
 }
 
 struct ContentModel::AttributeTerms {
@@ -258,11 +292,14 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
     float w = 0.0f, inv_max = 0.0f, mean = 0.0f, inv_sd = 0.0f;
     const float* p = nullptr;         // bag: code -> share
     const int32_t* single = nullptr;  // one code per row (-1: none); p shifted one up
+    const uint16_t* value = nullptr;  // number: index into `kernel` per row
+    const float* kernel = nullptr;    // number: w * similarity per distinct value, then 0
+    const float* kernel_w = nullptr;  // number: w per distinct value, then 0 (no value)
     size_t rows = 0;
   };
   std::vector<Pass> passes;
   std::vector<std::vector<float>> shifted;  // shares one code up: code -1 (no value) reads 0
-  shifted.reserve(columns_.size());
+  shifted.reserve(2 * columns_.size());
   for (size_t k = 0; k < columns_.size(); ++k) {
     const auto& part = prof.parts[k];
     if (!part.active) continue;
@@ -273,6 +310,21 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
       pass.mean = static_cast<float>(part.mean);
       pass.inv_sd = static_cast<float>(1.0 / part.sd);
       pass.rows = std::min(n, pass.col->numbers.size());
+      if (!value_index_[k].empty()) {
+        // The kernel once per distinct value, with the very operations the per-item path uses.
+        const auto& values = distinct_values_[k];
+        auto& kernel = shifted.emplace_back(size_t{kNoValue} + 1, 0.0f);
+        auto& kernel_w = shifted.emplace_back(size_t{kNoValue} + 1, 0.0f);
+        for (size_t v = 0; v < values.size(); ++v) {
+          const float z = (values[v] - pass.mean) * pass.inv_sd;
+          kernel[v] = pass.w * std::exp(-0.5f * z * z);
+          kernel_w[v] = pass.w;
+        }
+        pass.kernel = kernel.data();
+        pass.kernel_w = kernel_w.data();
+        pass.value = value_index_[k].data();
+        pass.rows = std::min(n, value_index_[k].size());
+      }
     } else if (!single_code_[k].empty()) {
       pass.inv_max = 1.0f / part.max_p;
       auto& sp = shifted.emplace_back(part.p.size() + 1, 0.0f);
@@ -299,7 +351,13 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
     for (const Pass& pass : passes) {
       const size_t end = std::min(last, pass.rows);
       const float w = pass.w;
-      if (pass.col->type == ColumnType::Number) {
+      if (pass.value) {
+        const uint16_t* value = pass.value;
+        for (size_t i = first; i < end; ++i) {
+          num[i - first] += pass.kernel[value[i]];
+          den[i - first] += pass.kernel_w[value[i]];
+        }
+      } else if (pass.col->type == ColumnType::Number) {
         const double* numbers = pass.col->numbers.data();
         for (size_t i = first; i < end; ++i) {
           const auto x = static_cast<float>(numbers[i]);
@@ -372,24 +430,35 @@ void ContentModel::scoreFromItems(std::span<const ItemWeight> items,
 }
 
 void ContentModel::explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const {
-  if (!dataset_) return;
-  explainWith(buildProfile(user.history, &user.attributes), user, item, out);
+  ReasonDrafts drafts;
+  draftReasons(user, std::span<const int32_t>(&item, 1), drafts);
+  auto reasons = drafts.render(1);
+  for (auto& r : reasons.front()) out.push_back(std::move(r));
 }
 
-void ContentModel::explainItems(const UserContext& user, std::span<const int32_t> items,
-                                std::vector<std::vector<Reason>>& out) const {
-  out.resize(items.size());
-  if (!dataset_) return;
+// Each phrase is written once per batch: "matches your taste in style: boho" serves every boho
+// item on the wall.
+struct ContentModel::PhraseCache {
+  std::unordered_map<uint64_t, uint32_t> values;  // (column, code, explicit) -> phrase
+  std::optional<uint32_t> budget;
+  std::vector<std::pair<std::string, uint32_t>> sizes;  // size as given -> phrase
+};
+
+void ContentModel::draftReasons(const UserContext& user, std::span<const int32_t> items,
+                                ReasonDrafts& out) const {
+  if (!dataset_ || items.empty()) return;
   const Profile prof = buildProfile(user.history, &user.attributes);
-  for (size_t n = 0; n < items.size(); ++n) explainWith(prof, user, items[n], out[n]);
+  PhraseCache cache;
+  const uint16_t source = out.source(kind());
+  for (size_t n = 0; n < items.size(); ++n) draftWith(prof, user, items[n], n, source, cache, out);
 }
 
-void ContentModel::explainWith(const Profile& prof, const UserContext& user, int32_t item,
-                               std::vector<Reason>& out) const {
+void ContentModel::draftWith(const Profile& prof, const UserContext& user, int32_t item, size_t at,
+                             uint16_t source, PhraseCache& cache, ReasonDrafts& out) const {
   const auto& cols = dataset_->item_attributes.columns();
-  // The strongest matching category/set value carries the reason (its text is written once).
+  // The strongest matching category/set value carries the reason.
   float best = 0.0f;
-  const Column* best_col = nullptr;
+  size_t best_k = 0;
   int32_t best_code = -1;
   bool best_explicit = false;
   for (size_t k = 0; k < columns_.size(); ++k) {
@@ -406,34 +475,52 @@ void ContentModel::explainWith(const Profile& prof, const UserContext& user, int
           part.p[static_cast<size_t>(*c)] / part.max_p * (part.explicit_value ? 1.2f : 1.0f);
       if (s > best && s > 0.3f) {
         best = s;
-        best_col = &col;
+        best_k = k;
         best_code = *c;
         best_explicit = part.explicit_value;
       }
     }
   }
-  std::string best_text;
-  if (best_col) {
-    std::string name = toLower(best_col->name);
-    std::replace(name.begin(), name.end(), '_', ' ');
-    // Show the value as written in the catalogue for this item.
-    const std::string& value = best_col->dictionary[static_cast<size_t>(best_code)];
-    best_text = (best_explicit ? "matches your " : "matches your taste in ") + name + ": " + value;
+  if (best_code >= 0) {
+    const uint64_t key = (static_cast<uint64_t>(best_k) << 33) |
+                         (static_cast<uint64_t>(static_cast<uint32_t>(best_code)) << 1) |
+                         (best_explicit ? 1U : 0U);
+    auto it = cache.values.find(key);
+    if (it == cache.values.end()) {
+      // The value as written in the catalogue.
+      const Column& col = cols[static_cast<size_t>(columns_[best_k])];
+      const std::string& value = col.dictionary[static_cast<size_t>(best_code)];
+      it = cache.values
+               .emplace(key,
+                        out.phrase((best_explicit ? "matches your " : "matches your taste in ") +
+                                   column_label_[best_k] + ": " + value))
+               .first;
+    }
+    out.add(at, it->second, best * 0.5f, source);
   }
-  if (!best_text.empty()) out.push_back({best_text, best * 0.5f, kind()});
   const Column* price = dataset_->item_attributes.column("PRICE");
   if (prof.budget > 0 && price) {
     const double x = price->number(item);
     if (!std::isnan(x) && x <= prof.budget) {
-      char buffer[64];
-      std::snprintf(buffer, sizeof buffer, "within your budget of %.0f", prof.budget);
-      out.push_back({buffer, 0.2f, kind()});
+      if (!cache.budget) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "within your budget of %.0f", prof.budget);
+        cache.budget = out.phrase(buffer);
+      }
+      out.add(at, *cache.budget, 0.2f, source);
     }
   }
   const SizeMatch size =
       matchSize(dataset_->item_attributes.column("SIZES"), item, user.attributes);
-  if (size.applies && size.fits)
-    out.push_back({"available in your size " + size.size, 0.15f, kind()});
+  if (size.applies && size.fits) {
+    auto it = std::find_if(cache.sizes.begin(), cache.sizes.end(),
+                           [&](const auto& p) { return p.first == size.size; });
+    if (it == cache.sizes.end()) {
+      cache.sizes.emplace_back(size.size, out.phrase("available in your size " + size.size));
+      it = cache.sizes.end() - 1;
+    }
+    out.add(at, it->second, 0.15f, source);
+  }
 }
 
 void ContentModel::save(BinaryWriter& out) const {

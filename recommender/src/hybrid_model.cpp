@@ -7,6 +7,7 @@
 #include "vrmall/rec/data_error.h"
 #include "vrmall/rec/ease_model.h"
 #include "vrmall/rec/evaluation.h"
+#include "vrmall/rec/reason_drafts.h"
 #include "vrmall/rec/top_k.h"
 
 namespace vrmall::rec {
@@ -171,20 +172,15 @@ void HybridModel::score(const UserContext& user, std::span<float> scores) const 
   }
 }
 
-void HybridModel::explainItems(const UserContext& user, std::span<const int32_t> items,
-                               std::vector<std::vector<Reason>>& out) const {
-  out.assign(items.size(), {});
-  std::vector<std::vector<Reason>> part_reasons;
+void HybridModel::draftReasons(const UserContext& user, std::span<const int32_t> items,
+                               ReasonDrafts& out) const {
+  // Part after part, each part's drafts weighted by its place in the blend: per item, the parts'
+  // reasons in blend order, as explain() lists them.
   for (const auto& part : parts_) {
     if (part.weight <= 0.0f) continue;
-    part_reasons.clear();
-    part.model->explainItems(user, items, part_reasons);
-    for (size_t n = 0; n < items.size() && n < part_reasons.size(); ++n) {
-      for (auto& r : part_reasons[n]) {
-        r.weight *= part.weight;
-        out[n].push_back(std::move(r));
-      }
-    }
+    const size_t first = out.drafts().size();
+    part.model->draftReasons(user, items, out);
+    for (size_t d = first; d < out.drafts().size(); ++d) out.drafts()[d].weight *= part.weight;
   }
 }
 

@@ -4,7 +4,9 @@
 #include <cmath>
 
 #include "vrmall/rec/activity_phrase.h"
+#include "vrmall/rec/reason_drafts.h"
 #include "vrmall/rec/sparse_io.h"
+#include "wanted_items.h"
 
 namespace vrmall::rec {
 
@@ -108,38 +110,42 @@ void ItemKnnModel::explain(const UserContext& user, int32_t item, std::vector<Re
   }
 }
 
-void ItemKnnModel::explainItems(const UserContext& user, std::span<const int32_t> items,
-                                std::vector<std::vector<Reason>>& out) const {
-  out.resize(items.size());
+void ItemKnnModel::draftReasons(const UserContext& user, std::span<const int32_t> items,
+                                ReasonDrafts& out) const {
   if (!dataset_ || items.empty()) return;
-  std::vector<std::pair<int32_t, size_t>> wanted;  // (item, position), sorted by item
-  wanted.reserve(items.size());
-  for (size_t n = 0; n < items.size(); ++n) wanted.emplace_back(items[n], n);
-  std::sort(wanted.begin(), wanted.end());
-  // Contributions per item in history order, as explain() collects them.
-  std::vector<std::vector<std::pair<float, int32_t>>> contributions(items.size());
+  const WantedItems wanted(items, similarity_.cols());
+  // (position, contribution, history item), history rows read once for all the items.
+  struct Contribution {
+    uint32_t at;
+    float weight;
+    int32_t from;
+  };
+  std::vector<Contribution> found;
   for (const auto& h : user.history) {
     if (h.item < 0 || h.item >= similarity_.rows()) continue;
     for (SparseMatrix::InnerIterator it(similarity_, h.item); it; ++it) {
-      const auto col = static_cast<int32_t>(it.col());
-      auto w = std::lower_bound(wanted.begin(), wanted.end(), std::pair<int32_t, size_t>(col, 0));
-      for (; w != wanted.end() && w->first == col; ++w)
-        contributions[w->second].emplace_back(h.weight * it.value(), h.item);
+      wanted.forEach(static_cast<int32_t>(it.col()), [&](size_t at) {
+        found.push_back({static_cast<uint32_t>(at), h.weight * it.value(), h.item});
+      });
     }
   }
-  std::vector<std::pair<int32_t, std::string>> phrases;  // history item -> "because you ..."
-  for (size_t n = 0; n < items.size(); ++n) {
-    auto& c = contributions[n];
-    std::sort(c.begin(), c.end(), std::greater<>());
-    for (size_t k = 0; k < c.size() && k < 2; ++k) {
-      auto phrase = std::find_if(phrases.begin(), phrases.end(),
-                                 [&](const auto& p) { return p.first == c[k].second; });
-      if (phrase == phrases.end()) {
-        phrases.emplace_back(c[k].second, becauseYou(user, c[k].second, *dataset_));
-        phrase = phrases.end() - 1;
-      }
-      out[n].push_back({phrase->second, c[k].first, kind()});
+  // Per item, the two largest, as explain() sorts them: by (contribution, history item), high
+  // first.
+  std::sort(found.begin(), found.end(), [](const Contribution& a, const Contribution& b) {
+    if (a.at != b.at) return a.at < b.at;
+    return a.weight > b.weight || (a.weight == b.weight && a.from > b.from);
+  });
+  const uint16_t source = out.source(kind());
+  std::vector<std::pair<int32_t, uint32_t>> phrases;  // history item -> "because you ..."
+  for (size_t f = 0; f < found.size(); ++f) {
+    if (f >= 2 && found[f - 2].at == found[f].at) continue;  // two per item
+    auto phrase = std::find_if(phrases.begin(), phrases.end(),
+                               [&](const auto& p) { return p.first == found[f].from; });
+    if (phrase == phrases.end()) {
+      phrases.emplace_back(found[f].from, out.phrase(becauseYou(user, found[f].from, *dataset_)));
+      phrase = phrases.end() - 1;
     }
+    out.add(found[f].at, phrase->second, found[f].weight, source);
   }
 }
 

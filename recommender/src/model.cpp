@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "vrmall/rec/reason_drafts.h"
+
 namespace vrmall::rec {
 
 TrainingData makeTrainingData(const Dataset& data, std::span<const Interaction> events,
@@ -50,6 +52,24 @@ UserContext contextFromTraining(const TrainingData& train, int32_t user) {
   }
   if (train.data) ctx.attributes = userAttributes(*train.data, user);
   return ctx;
+}
+
+void Model::draftReasons(const UserContext& user, std::span<const int32_t> items,
+                         ReasonDrafts& out) const {
+  std::vector<Reason> reasons;
+  for (size_t n = 0; n < items.size(); ++n) {
+    reasons.clear();
+    explain(user, items[n], reasons);
+    for (auto& r : reasons)
+      out.add(n, out.phrase(std::move(r.text)), r.weight, out.source(r.source));
+  }
+}
+
+void Model::explainItems(const UserContext& user, std::span<const int32_t> items,
+                         std::vector<std::vector<Reason>>& out) const {
+  ReasonDrafts drafts;
+  draftReasons(user, items, drafts);
+  out = drafts.render(items.size());
 }
 
 }  // namespace vrmall::rec

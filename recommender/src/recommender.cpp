@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "vrmall/rec/data_error.h"
+#include "vrmall/rec/reason_drafts.h"
 #include "vrmall/rec/size_match.h"
 #include "vrmall/rec/top_k.h"
 
@@ -240,25 +241,32 @@ std::vector<uint8_t> Recommender::excludedItems(const UserContext& user,
 std::vector<std::vector<Reason>> Recommender::reasonsFor(const UserContext& user,
                                                          std::span<const int32_t> items,
                                                          size_t limit) const {
-  std::vector<std::vector<Reason>> all;
-  model_->explainItems(user, items, all);
-  all.resize(items.size());
-  for (auto& reasons : all) {
-    std::stable_sort(reasons.begin(), reasons.end(),
-                     [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
-    // Two parts may say the same thing in the same words; say it once.
-    std::vector<Reason> unique;
-    for (auto& reason : reasons) {
-      const bool dup = std::any_of(unique.begin(), unique.end(),
-                                   [&](const Reason& u) { return u.text == reason.text; });
-      if (!dup && unique.size() < limit) unique.push_back(std::move(reason));
+  ReasonDrafts drafts;
+  model_->draftReasons(user, items, drafts);
+  // Per item, strongest first (ties in the order the parts gave them).
+  auto& all = drafts.drafts();
+  std::stable_sort(all.begin(), all.end(), [](const ReasonDraft& a, const ReasonDraft& b) {
+    return a.item < b.item || (a.item == b.item && a.weight > b.weight);
+  });
+  std::vector<std::vector<Reason>> out(items.size());
+  std::vector<uint32_t> kept;
+  size_t d = 0;
+  for (size_t n = 0; n < items.size(); ++n) {
+    kept.clear();
+    for (; d < all.size() && all[d].item == n; ++d) {
+      // Two parts may say the same thing in the same words (the same phrase): say it once.
+      if (kept.size() >= limit ||
+          std::find(kept.begin(), kept.end(), all[d].phrase) != kept.end()) {
+        continue;
+      }
+      kept.push_back(all[d].phrase);
+      out[n].push_back(drafts.reason(all[d]));
     }
-    if (unique.empty() && limit > 0) {
-      unique.push_back({"popular with shoppers like you", 0.0f, "fallback"});
+    if (out[n].empty() && limit > 0) {
+      out[n].push_back({"popular with shoppers like you", 0.0f, "fallback"});
     }
-    reasons = std::move(unique);
   }
-  return all;
+  return out;
 }
 
 std::vector<Reason> Recommender::reasonsFor(const UserContext& user, int32_t item,

@@ -6,7 +6,9 @@
 
 #include "vrmall/rec/activity_phrase.h"
 #include "vrmall/rec/item_knn_model.h"
+#include "vrmall/rec/reason_drafts.h"
 #include "vrmall/rec/sparse_io.h"
+#include "wanted_items.h"
 
 namespace vrmall::rec {
 
@@ -101,9 +103,8 @@ void SessionModel::explain(const UserContext& user, int32_t item, std::vector<Re
   if (best_item >= 0) out.push_back({becauseYou(user, best_item, *dataset_), best, kind()});
 }
 
-void SessionModel::explainItems(const UserContext& user, std::span<const int32_t> items,
-                                std::vector<std::vector<Reason>>& out) const {
-  out.resize(items.size());
+void SessionModel::draftReasons(const UserContext& user, std::span<const int32_t> items,
+                                ReasonDrafts& out) const {
   if (!dataset_ || items.empty()) return;
   const auto session = sessionItems(user);
   if (session.empty()) return;
@@ -111,19 +112,16 @@ void SessionModel::explainItems(const UserContext& user, std::span<const int32_t
   // once) instead of scanning every session row for every item.
   const size_t m = session.size();
   std::vector<float> sim(items.size() * m, 0.0f);
-  std::vector<std::pair<int32_t, size_t>> wanted;  // (item, position), sorted by item
-  wanted.reserve(items.size());
-  for (size_t n = 0; n < items.size(); ++n) wanted.emplace_back(items[n], n);
-  std::sort(wanted.begin(), wanted.end());
+  const WantedItems wanted(items, similarity_.cols());
   for (size_t j = 0; j < m; ++j) {
     if (session[j].item >= similarity_.rows()) continue;
     for (SparseMatrix::InnerIterator it(similarity_, session[j].item); it; ++it) {
-      const auto col = static_cast<int32_t>(it.col());
-      auto w = std::lower_bound(wanted.begin(), wanted.end(), std::pair<int32_t, size_t>(col, 0));
-      for (; w != wanted.end() && w->first == col; ++w) sim[w->second * m + j] = it.value();
+      wanted.forEach(static_cast<int32_t>(it.col()),
+                     [&](size_t at) { sim[at * m + j] = it.value(); });
     }
   }
-  std::vector<std::pair<int32_t, std::string>> phrases;  // session item -> "because you ..."
+  const uint16_t source = out.source(kind());
+  std::vector<std::pair<int32_t, uint32_t>> phrases;  // session item -> "because you ..."
   for (size_t n = 0; n < items.size(); ++n) {
     float best = 0.0f;
     int32_t best_item = -1;
@@ -141,10 +139,10 @@ void SessionModel::explainItems(const UserContext& user, std::span<const int32_t
     auto phrase = std::find_if(phrases.begin(), phrases.end(),
                                [&](const auto& p) { return p.first == best_item; });
     if (phrase == phrases.end()) {
-      phrases.emplace_back(best_item, becauseYou(user, best_item, *dataset_));
+      phrases.emplace_back(best_item, out.phrase(becauseYou(user, best_item, *dataset_)));
       phrase = phrases.end() - 1;
     }
-    out[n].push_back({phrase->second, best, kind()});
+    out.add(n, phrase->second, best, source);
   }
 }
 

@@ -42,43 +42,6 @@ std::vector<int32_t> ownedItems(const UserContext& user) {
   return out;
 }
 
-// The k best scores (best first, ties by item) among items not blocked, as topK() returns them.
-// One pass with a rising bar: candidates gather in a buffer; when it is full, selection finds
-// the k-th best score so far and everything below it is dropped (it can no longer make the
-// top k). Items tied with the bar stay, so ties resolve by item exactly as in topK().
-std::vector<ScoredItem> bestScores(std::span<const float> z, size_t k,
-                                   const std::vector<uint8_t>& blocked) {
-  std::vector<ScoredItem> kept;
-  if (k == 0) return kept;
-  size_t cap = std::max<size_t>(4 * k, 1024);
-  kept.reserve(cap + 1);
-  std::vector<float> values;
-  float bar = -INFINITY;
-  const auto prune = [&] {
-    values.resize(kept.size());
-    for (size_t n = 0; n < kept.size(); ++n) values[n] = kept[n].score;
-    const auto kth = values.begin() + static_cast<std::ptrdiff_t>(k - 1);
-    std::nth_element(values.begin(), kth, values.end(), std::greater<>());
-    bar = *kth;
-    kept.erase(std::remove_if(kept.begin(), kept.end(),
-                              [&](const ScoredItem& c) { return c.score < bar; }),
-               kept.end());
-    if (kept.size() > cap / 2) cap = 2 * kept.size();  // many ties at the bar: room to grow
-  };
-  for (size_t i = 0; i < z.size(); ++i) {
-    const float s = z[i];
-    if (blocked[i] || !(s >= bar) || s == -INFINITY) continue;  // also drops NaN
-    kept.push_back({static_cast<int32_t>(i), s});
-    if (kept.size() >= cap) prune();
-  }
-  const auto better = [](const ScoredItem& a, const ScoredItem& b) {
-    return a.score > b.score || (a.score == b.score && a.item < b.item);
-  };
-  std::sort(kept.begin(), kept.end(), better);
-  if (kept.size() > k) kept.resize(k);
-  return kept;
-}
-
 }  // namespace
 
 struct ShelfPlanner::SizeCache {
@@ -160,6 +123,28 @@ ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec>
     if (c == rule_owner_.size()) rule_owner_.push_back(s);
     rule_class_.push_back(c);
   }
+  // Promotion themes: items of one style and category share a theme; its key is the text the
+  // sign shows, and codes whose text reads the same share one.
+  {
+    std::unordered_map<uint64_t, int32_t> by_codes;
+    std::unordered_map<std::string, int32_t> by_key;
+    theme_of_item_.resize(static_cast<size_t>(rec_.data().numItems()));
+    for (size_t i = 0; i < theme_of_item_.size(); ++i) {
+      const auto item = static_cast<int32_t>(i);
+      const auto style = static_cast<uint32_t>(style_ ? style_->first(item) : -1);
+      const auto kind = static_cast<uint32_t>(category_ ? category_->first(item) : -1);
+      const uint64_t codes = (static_cast<uint64_t>(style) << 32) | kind;
+      auto it = by_codes.find(codes);
+      if (it == by_codes.end()) {
+        std::string key = firstValue(style_, item) + " " + firstValue(category_, item);
+        const auto named = by_key.try_emplace(key, static_cast<int32_t>(theme_keys_.size())).first;
+        if (static_cast<size_t>(named->second) == theme_keys_.size())
+          theme_keys_.push_back(std::move(key));
+        it = by_codes.emplace(codes, named->second).first;
+      }
+      theme_of_item_[i] = it->second;
+    }
+  }
   if (color_) {
     neutral_.assign(color_->dictionary.size(), 0);
     for (const char* c : {"black", "white", "grey", "beige", "navy", "cream", "denim", "ivory"}) {
@@ -181,6 +166,40 @@ int32_t ShelfPlanner::bestOutsidePool(size_t slot, std::span<const float> z,
     if (best < 0 || z[i] > z[static_cast<size_t>(best)]) best = item;
   }
   return best;
+}
+
+std::vector<ShelfPlanner::Candidate> ShelfPlanner::bestPerKind(
+    std::span<const float> z, const std::vector<uint8_t>& blocked) const {
+  constexpr size_t kPerKind = 12;
+  const auto better = [](const Candidate& a, const Candidate& b) {
+    return a.z > b.z || (a.z == b.z && a.item < b.item);
+  };
+  // Per kind, a bounded heap whose front is its worst member, and that member's score as a
+  // floor most items fail against. Items arrive in index order, so an equal score never
+  // displaces a kept one: ties go to the lower item, as everywhere in the guide.
+  const size_t kinds = category_ ? category_->dictionary.size() : 0;
+  std::vector<std::vector<Candidate>> best(kinds);
+  std::vector<float> floor(kinds, -INFINITY);
+  const int32_t* kind = l1_.data();
+  const uint8_t* skip = blocked.data();
+  const size_t n = std::min(z.size(), l1_.size());
+  for (size_t i = 0; i < n; ++i) {
+    const int32_t k = kind[i];
+    const float s = z[i];
+    if (k < 0 || skip[i] || !(s > floor[static_cast<size_t>(k)])) continue;  // also NaN, -inf
+    auto& heap = best[static_cast<size_t>(k)];
+    if (heap.size() == kPerKind) {
+      std::pop_heap(heap.begin(), heap.end(), better);
+      heap.pop_back();
+    }
+    heap.push_back({static_cast<int32_t>(i), s});
+    std::push_heap(heap.begin(), heap.end(), better);
+    if (heap.size() == kPerKind) floor[static_cast<size_t>(k)] = heap.front().z;
+  }
+  std::vector<Candidate> out;
+  for (const auto& heap : best) out.insert(out.end(), heap.begin(), heap.end());
+  std::sort(out.begin(), out.end(), better);
+  return out;
 }
 
 // What a group (a wall, a shelf) already shows, attribute by attribute.
@@ -270,37 +289,20 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     done[s] = true;
   }
 
+  // The candidate pool, best first by (z, then item): the overall best, then the best few of
+  // every kind not already among them, so narrow slots (a men's hat) find candidates in the pool
+  // instead of scanning the catalogue. Sorted as a whole, which lets the slot loops below stop
+  // at the first candidate that can no longer win.
   std::vector<Candidate> pool;
   {
     const size_t want = options.candidates_per_slot * slots_.size() + 32;
     std::vector<uint8_t> blocked = excluded;
-    for (size_t i = 0; i < items; ++i) blocked[i] = blocked[i] || used[i];
-    for (const auto& t : bestScores(z, want, blocked)) {
+    for (size_t i = 0; i < items; ++i) blocked[i] |= used[i];
+    for (const auto& t : topK(z, want, blocked)) {
       pool.push_back({t.item, t.score});
       blocked[static_cast<size_t>(t.item)] = 1;
     }
-    // The best few of every kind too, so narrow slots (a men's hat) find candidates in the pool
-    // instead of scanning the catalogue.
-    std::vector<std::vector<Candidate>> by_kind;
-    constexpr size_t kPerKind = 12;
-    for (size_t i = 0; i < items; ++i) {
-      const int32_t kind = l1_[i];
-      if (blocked[i] || kind < 0) continue;
-      if (by_kind.size() <= static_cast<size_t>(kind))
-        by_kind.resize(static_cast<size_t>(kind) + 1);
-      auto& best = by_kind[static_cast<size_t>(kind)];
-      const Candidate c{static_cast<int32_t>(i), z[i]};
-      const auto worse = [](const Candidate& a, const Candidate& b) { return a.z > b.z; };
-      if (best.size() < kPerKind) {
-        best.push_back(c);
-        std::push_heap(best.begin(), best.end(), worse);
-      } else if (c.z > best.front().z) {
-        std::pop_heap(best.begin(), best.end(), worse);
-        best.back() = c;
-        std::push_heap(best.begin(), best.end(), worse);
-      }
-    }
-    for (const auto& best : by_kind) pool.insert(pool.end(), best.begin(), best.end());
+    for (const auto& c : bestPerKind(z, blocked)) pool.push_back(c);
   }
   // Each rule's candidates, in pool order (what fits() would let through, checked once).
   std::vector<std::vector<Candidate>> fitting(rule_owner_.size());
@@ -321,12 +323,15 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   const auto adjusted = [&](int32_t item, float base, const GroupShown& group) {
     return base - 3.0f * options.diversity * likeness(group, item);
   };
+  const bool may_stop = options.diversity >= 0.0f;
   for (size_t s : order) {
     const SlotSpec& slot = slots_[s];
     GroupShown& group = shown[slot.group];
     int32_t best = -1;
     float best_score = -INFINITY;
     for (const auto& c : fitting[rule_class_[s]]) {
+      // The pool is best first and likeness only lowers a score: nothing later can win.
+      if (may_stop && c.z <= best_score) break;
       if (used[static_cast<size_t>(c.item)]) continue;
       const float a = adjusted(c.item, c.z, group);
       if (a > best_score) {
@@ -354,23 +359,15 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   // are grouped by their codes; the text key (as shown) decides which codes share a theme.
   std::vector<Theme> themes;
   {
-    std::unordered_map<uint64_t, size_t> theme_of;  // (style, category) codes -> theme
+    std::vector<int32_t> theme_at(theme_keys_.size(), -1);  // theme id -> index in `themes`
     for (const auto& c : pool) {
       if (used[static_cast<size_t>(c.item)]) continue;
-      const auto style = static_cast<uint32_t>(style_ ? style_->first(c.item) : -1);
-      const auto kind = static_cast<uint32_t>(category_ ? category_->first(c.item) : -1);
-      const uint64_t codes = (static_cast<uint64_t>(style) << 32) | kind;
-      size_t t = themes.size();
-      if (const auto it = theme_of.find(codes); it != theme_of.end()) t = it->second;
-      if (t == themes.size()) {
-        const std::string key = firstValue(style_, c.item) + " " + firstValue(category_, c.item);
-        for (size_t n = 0; n < themes.size(); ++n) {
-          if (themes[n].key == key) t = n;
-        }
-        if (t == themes.size()) themes.push_back({key, 0.0f, {}});
-        theme_of.emplace(codes, t);
+      const auto id = static_cast<size_t>(theme_of_item_[static_cast<size_t>(c.item)]);
+      if (theme_at[id] < 0) {
+        theme_at[id] = static_cast<int32_t>(themes.size());
+        themes.push_back({theme_keys_[id], 0.0f, {}});
       }
-      Theme& theme = themes[t];
+      Theme& theme = themes[static_cast<size_t>(theme_at[id])];
       if (theme.items.size() < 6) {
         theme.score += std::max(0.0f, c.z);
         theme.items.push_back(c.item);
@@ -447,6 +444,7 @@ void ShelfPlanner::planOutfits(const std::vector<std::vector<Candidate>>& fittin
     const int32_t c = colour_[static_cast<size_t>(item)];
     return c >= 0 && static_cast<size_t>(c) < neutral_.size() && neutral_[static_cast<size_t>(c)];
   };
+  constexpr float kMaxCompat = 2.0f;  // style 1 + season 0.5 + colour 0.5
   const auto compat = [&](int32_t anchor, int32_t item) {
     float c = 0.0f;
     if (sameCode(style_, anchor, item)) c += 1.0f;
@@ -477,6 +475,8 @@ void ShelfPlanner::planOutfits(const std::vector<std::vector<Candidate>>& fittin
       int32_t best = -1;
       float best_score = -INFINITY;
       for (const auto& c : fitting[rule_class_[s]]) {
+        // Best first, and compatibility adds at most kMaxCompat: nothing later can win.
+        if (c.z + (anchor >= 0 ? kMaxCompat : 0.0f) <= best_score) break;
         if (used[static_cast<size_t>(c.item)]) continue;
         if (std::find(look.begin(), look.end(), c.item) != look.end()) continue;
         const float v = c.z + (anchor >= 0 ? compat(anchor, c.item) : 0.0f);

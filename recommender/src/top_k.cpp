@@ -1,7 +1,9 @@
 #include "vrmall/rec/top_k.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 
 namespace vrmall::rec {
 namespace {
@@ -9,20 +11,22 @@ namespace {
 inline bool better(const ScoredItem& a, const ScoredItem& b) {
   return a.score > b.score || (a.score == b.score && a.item < b.item);
 }
-}  // namespace
 
-std::vector<ScoredItem> topK(std::span<const float> scores, size_t k,
-                             std::span<const uint8_t> excluded) {
+inline bool eligible(float s) {
+  return !std::isnan(s) && s != -INFINITY;
+}
+
+// A small k: a bounded heap, whose front is the worst kept item; most items fail one compare.
+std::vector<ScoredItem> topKHeap(std::span<const float> scores, size_t k,
+                                 std::span<const uint8_t> excluded) {
   std::vector<ScoredItem> heap;
-  if (k == 0) return heap;
   heap.reserve(k + 1);
-  // Heap ordered so the front is the worst kept item.
   const auto worse_on_top = [](const ScoredItem& a, const ScoredItem& b) { return better(a, b); };
   const bool use_mask = !excluded.empty();
   for (size_t i = 0; i < scores.size(); ++i) {
     if (use_mask && excluded[i]) continue;
     const float s = scores[i];
-    if (std::isnan(s) || s == -INFINITY) continue;
+    if (!eligible(s)) continue;
     const ScoredItem candidate{static_cast<int32_t>(i), s};
     if (heap.size() < k) {
       heap.push_back(candidate);
@@ -35,6 +39,69 @@ std::vector<ScoredItem> topK(std::span<const float> scores, size_t k,
   }
   std::sort(heap.begin(), heap.end(), better);
   return heap;
+}
+
+// Buckets of a score's top bits, numbered so that a smaller bucket holds larger scores; NaN, -inf
+// and excluded items go to kNoBucket. Integer operations only, so the loop vectorises: -0 is
+// read as +0 (they compare equal), and flipping the bits of negatives (the sign bit of
+// positives) makes unsigned order follow float order.
+constexpr int kBucketBits = 12;
+constexpr uint16_t kNoBucket = uint16_t{1} << kBucketBits;
+template <bool kMasked>
+void bucketAll(std::span<const float> scores, const uint8_t* excluded, uint16_t* bucket) {
+  for (size_t i = 0; i < scores.size(); ++i) {
+    uint32_t u;
+    std::memcpy(&u, &scores[i], sizeof u);
+    u = u == 0x80000000U ? 0U : u;
+    const bool bad =
+        (u & 0x7FFFFFFFU) > 0x7F800000U || u == 0xFF800000U || (kMasked && excluded[i] != 0);
+    const uint32_t flip = static_cast<uint32_t>(static_cast<int32_t>(u) >> 31) | 0x80000000U;
+    const auto b = static_cast<uint16_t>((~(u ^ flip)) >> (32 - kBucketBits));
+    bucket[i] = bad ? kNoBucket : b;
+  }
+}
+
+// A large k (the shelf planner's candidate pool): a heap would churn on every rising score. One
+// pass buckets every item by its score's top bits and counts the buckets, which
+// places the k-th best in one bucket; a second pass keeps the buckets above it whole and only
+// that bucket's items are ranked.
+std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
+                                   std::span<const uint8_t> excluded) {
+  const size_t n = scores.size();
+  std::vector<uint16_t> bucket(n);
+  if (excluded.empty())
+    bucketAll<false>(scores, nullptr, bucket.data());
+  else
+    bucketAll<true>(scores, excluded.data(), bucket.data());
+  std::array<uint32_t, size_t{kNoBucket} + 1> count{};
+  for (size_t i = 0; i < n; ++i) ++count[bucket[i]];
+  uint32_t edge = 0;
+  size_t above = 0;  // items in buckets before `edge`
+  while (edge < kNoBucket && above + count[edge] < k) above += count[edge++];
+  std::vector<ScoredItem> out, tied;
+  out.reserve(above + (edge < kNoBucket ? count[edge] : 0));
+  if (edge < kNoBucket) tied.reserve(count[edge]);
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t b = bucket[i];
+    if (b > edge || b == kNoBucket) continue;
+    (b < edge ? out : tied).push_back({static_cast<int32_t>(i), scores[i]});
+  }
+  const size_t from_edge = std::min(tied.size(), k - std::min(k, out.size()));
+  if (from_edge < tied.size()) {
+    std::nth_element(tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(from_edge),
+                     tied.end(), better);
+  }
+  out.insert(out.end(), tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(from_edge));
+  std::sort(out.begin(), out.end(), better);
+  return out;
+}
+}  // namespace
+
+std::vector<ScoredItem> topK(std::span<const float> scores, size_t k,
+                             std::span<const uint8_t> excluded) {
+  if (k == 0) return {};
+  constexpr size_t kHeapMax = 64;  // measured: the heap wins below this, selection above
+  return k <= kHeapMax ? topKHeap(scores, k, excluded) : topKSelect(scores, k, excluded);
 }
 
 }  // namespace vrmall::rec

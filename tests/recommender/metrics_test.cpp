@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <cmath>
+#include <random>
+
 #include "test_support.h"
 #include "vrmall/rec/evaluation.h"
 #include "vrmall/rec/split.h"
@@ -34,6 +38,43 @@ TEST(TopK, OrdersBestFirstAndSkipsExcluded) {
   EXPECT_EQ(top[0].item, 1);
   EXPECT_EQ(top[1].item, 2);
   EXPECT_EQ(top[2].item, 0);
+}
+
+// Every k, small (heap) and large (bucket selection), against a full sort: ties go to the lower
+// item, NaN and -inf are never returned, -0 and +0 tie, excluded items are skipped.
+TEST(TopK, MatchesAFullSortForEveryK) {
+  std::mt19937 rng(3);
+  for (int round = 0; round < 40; ++round) {
+    const size_t n = 1 + rng() % 3000;
+    std::vector<float> s(n);
+    std::vector<uint8_t> ex(n);
+    std::normal_distribution<float> normal(0.0f, round % 2 ? 1.0f : 1e-3f);
+    for (size_t i = 0; i < n; ++i) {
+      const unsigned r = rng() % 20;
+      s[i] = r == 0   ? NAN
+             : r == 1 ? -INFINITY
+             : r == 2 ? 0.0f
+             : r == 3 ? -0.0f
+             : r < 8  ? std::round(normal(rng) * 4.0f) / 4.0f  // many exact ties
+                      : normal(rng);
+      ex[i] = rng() % 7 == 0;
+    }
+    std::vector<ScoredItem> all;
+    for (size_t i = 0; i < n; ++i) {
+      if (!ex[i] && !std::isnan(s[i]) && s[i] != -INFINITY)
+        all.push_back({static_cast<int32_t>(i), s[i]});
+    }
+    std::sort(all.begin(), all.end(), [](const ScoredItem& a, const ScoredItem& b) {
+      return a.score > b.score || (a.score == b.score && a.item < b.item);
+    });
+    for (size_t k : {size_t{1}, size_t{10}, size_t{64}, size_t{65}, size_t{300}, n, n + 5}) {
+      const auto top = topK(s, k, ex);
+      ASSERT_EQ(top.size(), std::min(k, all.size())) << "n " << n << " k " << k;
+      for (size_t j = 0; j < top.size(); ++j) {
+        ASSERT_EQ(top[j].item, all[j].item) << "n " << n << " k " << k << " rank " << j;
+      }
+    }
+  }
 }
 
 std::vector<Interaction> syntheticEvents() {

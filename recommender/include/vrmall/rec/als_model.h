@@ -19,6 +19,9 @@ class AlsModel final : public Model {
   void fit(const TrainingData& data) override;
   void score(const UserContext& user, std::span<float> scores) const override;
   void explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const override;
+  // The same reasons as explain(), item by item, with the history's factor norms computed once.
+  void draftReasons(const UserContext& user, std::span<const int32_t> items,
+                    ReasonDrafts& out) const override;
   nlohmann::json params() const override;
   void setParams(const nlohmann::json& params) override;
   std::vector<nlohmann::json> searchSpace() const override;

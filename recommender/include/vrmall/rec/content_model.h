@@ -20,8 +20,8 @@ class ContentModel final : public Model {
   void fit(const TrainingData& data) override;
   void score(const UserContext& user, std::span<float> scores) const override;
   void explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const override;
-  void explainItems(const UserContext& user, std::span<const int32_t> items,
-                    std::vector<std::vector<Reason>>& out) const override;
+  void draftReasons(const UserContext& user, std::span<const int32_t> items,
+                    ReasonDrafts& out) const override;
   nlohmann::json params() const override;
   void setParams(const nlohmann::json& params) override;
   std::vector<nlohmann::json> searchSpace() const override;
@@ -37,9 +37,11 @@ class ContentModel final : public Model {
   Profile buildProfile(std::span<const ItemWeight> items,
                        const std::unordered_map<std::string, std::string>* attributes) const;
   void scoreProfile(const Profile& profile, std::span<float> scores) const;
-  void explainWith(const Profile& profile, const UserContext& user, int32_t item,
-                   std::vector<Reason>& out) const;
+  struct PhraseCache;
+  void draftWith(const Profile& profile, const UserContext& user, int32_t item, size_t at,
+                 uint16_t source, PhraseCache& cache, ReasonDrafts& out) const;
   void prepare();
+  void indexDistinctValues(const Column& col);
 
   // What the shopper's own BUDGET and SIZE / SHOE_SIZE add to every item's score: fixed while the
   // avatar stays the same, so computed once per avatar and shared by every later event.
@@ -56,11 +58,18 @@ class ContentModel final : public Model {
   float attribute_weight_ = 1.0f;  // weight of the shopper's own attributes vs. their history
   std::vector<int> columns_;       // usable item columns
   std::vector<float> column_weight_;
-  std::vector<double> column_sd_;  // number columns: catalogue spread
+  std::vector<std::string> column_label_;  // column name as a reason says it
+  std::vector<double> column_sd_;          // number columns: catalogue spread
   SizeIndex sizes_;
   // Per usable column: each row's only code (-1 when empty), for columns where no row has more
   // than one; empty otherwise. Lets the scorer read one code per row instead of walking bags.
   std::vector<std::vector<int32_t>> single_code_;
+  // Per usable number column: its distinct values (as float, the precision scores use) and each
+  // row's index into them (kNoValue when missing), so the similarity kernel is evaluated once per
+  // distinct value (prices repeat) instead of once per item. Empty when values hardly repeat.
+  static constexpr uint16_t kNoValue = 0xFFFF;
+  std::vector<std::vector<float>> distinct_values_;
+  std::vector<std::vector<uint16_t>> value_index_;
   std::shared_ptr<TermsCache> terms_cache_ = std::make_shared<TermsCache>();
 };
 

@@ -19,8 +19,8 @@ class HybridModel final : public Model {
   void fit(const TrainingData& data) override;
   void score(const UserContext& user, std::span<float> scores) const override;
   void explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const override;
-  void explainItems(const UserContext& user, std::span<const int32_t> items,
-                    std::vector<std::vector<Reason>>& out) const override;
+  void draftReasons(const UserContext& user, std::span<const int32_t> items,
+                    ReasonDrafts& out) const override;
   nlohmann::json params() const override;
   void setParams(const nlohmann::json& params) override;
   void save(BinaryWriter& out) const override;

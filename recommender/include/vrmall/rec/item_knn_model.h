@@ -17,8 +17,8 @@ class ItemKnnModel final : public Model {
   void score(const UserContext& user, std::span<float> scores) const override;
   void explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const override;
   // The same reasons as explain(), with each history row read once for all the items.
-  void explainItems(const UserContext& user, std::span<const int32_t> items,
-                    std::vector<std::vector<Reason>>& out) const override;
+  void draftReasons(const UserContext& user, std::span<const int32_t> items,
+                    ReasonDrafts& out) const override;
   nlohmann::json params() const override;
   void setParams(const nlohmann::json& params) override;
   std::vector<nlohmann::json> searchSpace() const override;

@@ -61,6 +61,8 @@ std::unordered_map<std::string, std::string> userAttributes(const Dataset& data,
 // Builds the context of a known user from the training data (history = the training row).
 UserContext contextFromTraining(const TrainingData& train, int32_t user);
 
+class ReasonDrafts;
+
 class Model {
  public:
   virtual ~Model() = default;
@@ -72,13 +74,14 @@ class Model {
   // Appends this model's reasons for suggesting `item` to `user`.
   virtual void explain(const UserContext& /*user*/, int32_t /*item*/,
                        std::vector<Reason>& /*out*/) const {}
-  // Reasons for several items of one shopper; models that build a per-shopper profile to explain
-  // override it to build the profile once. out[n] receives items[n]'s reasons.
-  virtual void explainItems(const UserContext& user, std::span<const int32_t> items,
-                            std::vector<std::vector<Reason>>& out) const {
-    out.resize(items.size());
-    for (size_t n = 0; n < items.size(); ++n) explain(user, items[n], out[n]);
-  }
+  // Reasons for several items of one shopper, drafted (reason_drafts.h): the same reasons, in the
+  // same order, as explain() item by item, which is what the default does. Models that build a
+  // per-shopper profile to explain override it to build the profile once.
+  virtual void draftReasons(const UserContext& user, std::span<const int32_t> items,
+                            ReasonDrafts& out) const;
+  // The drafts in words: out[n] receives items[n]'s reasons.
+  void explainItems(const UserContext& user, std::span<const int32_t> items,
+                    std::vector<std::vector<Reason>>& out) const;
 
   virtual nlohmann::json params() const = 0;
   virtual void setParams(const nlohmann::json& params) = 0;

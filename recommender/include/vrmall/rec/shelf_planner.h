@@ -51,6 +51,9 @@ class ShelfPlanner {
   float likeness(const GroupShown& group, int32_t item) const;
   void show(GroupShown& group, int32_t item) const;
   bool fits(size_t slot, int32_t item) const;
+  // The best few of every CATEGORY_L1 among items not blocked, best first by (z, then item).
+  std::vector<Candidate> bestPerKind(std::span<const float> z,
+                                     const std::vector<uint8_t>& blocked) const;
   int32_t bestOutsidePool(size_t slot, std::span<const float> z,
                           const std::vector<uint8_t>& excluded, const std::vector<uint8_t>& used,
                           const std::vector<int32_t>* taken = nullptr) const;
@@ -71,7 +74,9 @@ class ShelfPlanner {
   // Per item: first code of CATEGORY_L1, CATEGORY_L2, COLOR, BRAND, GENDER (-1 when missing).
   std::vector<int32_t> l1_, l2_, colour_, brand_code_, gender_code_;
   int32_t unisex_ = -2;
-  std::vector<uint8_t> neutral_;  // per COLOR code: goes with anything
+  std::vector<uint8_t> neutral_;         // per COLOR code: goes with anything
+  std::vector<int32_t> theme_of_item_;   // per item: its promotion theme (style + category)
+  std::vector<std::string> theme_keys_;  // per theme: "style category", as the sign shows it
   struct SlotRule {
     std::vector<int32_t> kinds;  // CATEGORY_L1 codes the slot takes
     bool any_kind = true;
