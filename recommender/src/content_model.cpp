@@ -66,6 +66,7 @@ void ContentModel::prepare() {
   column_weight_.clear();
   column_sd_.clear();
   column_label_.clear();
+  explains_.clear();
   single_code_.clear();
   distinct_values_.clear();
   value_index_.clear();
@@ -91,6 +92,10 @@ void ContentModel::prepare() {
     std::string label = toLower(col.name);  // as a reason names it: "category l2"
     std::replace(label.begin(), label.end(), '_', ' ');
     column_label_.push_back(std::move(label));
+    // Categories and sets name a reason; gender matching is a given in a fashion store, not
+    // news worth one.
+    explains_.push_back(col.type != ColumnType::Number && col.type != ColumnType::Text &&
+                        col.name != "GENDER");
     column_weight_.push_back(w);
     column_sd_.push_back(n > 1 ? std::sqrt(std::max(1e-12, sq / n - mean * mean)) : 1.0);
     std::vector<int32_t> single;
@@ -234,17 +239,23 @@ ContentModel::Profile ContentModel::buildProfile(
       }
       continue;
     }
+    // Only the codes the history (and the avatar) touch are non-zero: normalise and take the
+    // maximum over those instead of the whole dictionary (a text column has thousands of words).
     part.p.assign(col.dictionary.size(), 0.0f);
+    std::vector<int32_t> touched;
     float total = 0;
     for (const auto& h : items) {
       const auto [b, e] = col.bag(h.item);
       if (b == e) continue;
       const float share = h.weight / static_cast<float>(e - b);
       for (auto c = b; c != e; ++c) part.p[static_cast<size_t>(*c)] += share;
+      touched.insert(touched.end(), b, e);
       total += h.weight;
     }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     if (total > 0) {
-      for (float& v : part.p) v /= total;
+      for (int32_t c : touched) part.p[static_cast<size_t>(c)] /= total;
       part.active = true;
     }
     // The shopper's own attributes (avatar style, gender) join the history's evidence.
@@ -263,12 +274,19 @@ ContentModel::Profile ContentModel::buildProfile(
           const float mass = attribute_weight_ / static_cast<float>(codes.size());
           if (!part.active) std::fill(part.p.begin(), part.p.end(), 0.0f);
           for (int32_t c : codes) part.p[static_cast<size_t>(c)] += mass;
+          touched.insert(touched.end(), codes.begin(), codes.end());
           part.active = true;
           part.explicit_value = true;
         }
       }
     }
-    if (part.active) part.max_p = *std::max_element(part.p.begin(), part.p.end());
+    if (part.active) {
+      std::sort(touched.begin(), touched.end());
+      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+      // The untouched codes hold 0, which counts when any is left.
+      part.max_p = touched.size() < part.p.size() ? 0.0f : -INFINITY;
+      for (int32_t c : touched) part.max_p = std::max(part.max_p, part.p[static_cast<size_t>(c)]);
+    }
     if (part.max_p <= 0) part.active = false;
   }
   if (attributes) {
@@ -441,7 +459,9 @@ void ContentModel::explain(const UserContext& user, int32_t item, std::vector<Re
 struct ContentModel::PhraseCache {
   std::unordered_map<uint64_t, uint32_t> values;  // (column, code, explicit) -> phrase
   std::optional<uint32_t> budget;
-  std::vector<std::pair<std::string, uint32_t>> sizes;  // size as given -> phrase
+  SizeIndex::ShopperSizes shopper_sizes;
+  std::optional<uint32_t> size_phrase[2];  // clothing, shoes
+  const Column* price = nullptr;
 };
 
 void ContentModel::draftReasons(const UserContext& user, std::span<const int32_t> items,
@@ -449,12 +469,14 @@ void ContentModel::draftReasons(const UserContext& user, std::span<const int32_t
   if (!dataset_ || items.empty()) return;
   const Profile prof = buildProfile(user.history, &user.attributes);
   PhraseCache cache;
+  cache.shopper_sizes = sizes_.shopperSizes(user.attributes);
+  cache.price = dataset_->item_attributes.column("PRICE");
   const uint16_t source = out.source(kind());
-  for (size_t n = 0; n < items.size(); ++n) draftWith(prof, user, items[n], n, source, cache, out);
+  for (size_t n = 0; n < items.size(); ++n) draftWith(prof, items[n], n, source, cache, out);
 }
 
-void ContentModel::draftWith(const Profile& prof, const UserContext& user, int32_t item, size_t at,
-                             uint16_t source, PhraseCache& cache, ReasonDrafts& out) const {
+void ContentModel::draftWith(const Profile& prof, int32_t item, size_t at, uint16_t source,
+                             PhraseCache& cache, ReasonDrafts& out) const {
   const auto& cols = dataset_->item_attributes.columns();
   // The strongest matching category/set value carries the reason.
   float best = 0.0f;
@@ -463,12 +485,8 @@ void ContentModel::draftWith(const Profile& prof, const UserContext& user, int32
   bool best_explicit = false;
   for (size_t k = 0; k < columns_.size(); ++k) {
     const auto& part = prof.parts[k];
+    if (!part.active || !explains_[k]) continue;
     const Column& col = cols[static_cast<size_t>(columns_[k])];
-    // Gender matching is a given in a fashion store, not news worth a reason.
-    if (!part.active || col.type == ColumnType::Number || col.type == ColumnType::Text ||
-        col.name == "GENDER") {
-      continue;
-    }
     const auto [b, e] = col.bag(item);
     for (auto c = b; c != e; ++c) {
       const float s =
@@ -498,7 +516,7 @@ void ContentModel::draftWith(const Profile& prof, const UserContext& user, int32
     }
     out.add(at, it->second, best * 0.5f, source);
   }
-  const Column* price = dataset_->item_attributes.column("PRICE");
+  const Column* price = cache.price;
   if (prof.budget > 0 && price) {
     const double x = price->number(item);
     if (!std::isnan(x) && x <= prof.budget) {
@@ -510,16 +528,11 @@ void ContentModel::draftWith(const Profile& prof, const UserContext& user, int32
       out.add(at, *cache.budget, 0.2f, source);
     }
   }
-  const SizeMatch size =
-      matchSize(dataset_->item_attributes.column("SIZES"), item, user.attributes);
+  const SizeIndex::Fit size = sizes_.fit(cache.shopper_sizes, item);
   if (size.applies && size.fits) {
-    auto it = std::find_if(cache.sizes.begin(), cache.sizes.end(),
-                           [&](const auto& p) { return p.first == size.size; });
-    if (it == cache.sizes.end()) {
-      cache.sizes.emplace_back(size.size, out.phrase("available in your size " + size.size));
-      it = cache.sizes.end() - 1;
-    }
-    out.add(at, it->second, 0.15f, source);
+    auto& phrase = cache.size_phrase[size.size == &cache.shopper_sizes.size[0] ? 0 : 1];
+    if (!phrase) phrase = out.phrase("available in your size " + *size.size);
+    out.add(at, *phrase, 0.15f, source);
   }
 }
 

@@ -97,6 +97,10 @@ ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec>
     return v;
   };
   l1_ = firsts(category_);
+  items_of_kind_.resize(category_ ? category_->dictionary.size() : 0);
+  for (size_t i = 0; i < l1_.size(); ++i) {
+    if (l1_[i] >= 0) items_of_kind_[static_cast<size_t>(l1_[i])].push_back(static_cast<int32_t>(i));
+  }
   l2_ = firsts(category_l2_);
   colour_ = firsts(color_);
   brand_code_ = firsts(brand_);
@@ -175,26 +179,24 @@ std::vector<ShelfPlanner::Candidate> ShelfPlanner::bestPerKind(
     return a.z > b.z || (a.z == b.z && a.item < b.item);
   };
   // Per kind, a bounded heap whose front is its worst member, and that member's score as a
-  // floor most items fail against. Items arrive in index order, so an equal score never
-  // displaces a kept one: ties go to the lower item, as everywhere in the guide.
-  const size_t kinds = category_ ? category_->dictionary.size() : 0;
-  std::vector<std::vector<Candidate>> best(kinds);
-  std::vector<float> floor(kinds, -INFINITY);
-  const int32_t* kind = l1_.data();
+  // floor most items fail against. Each kind's items are walked in index order, so an equal score
+  // never displaces a kept one: ties go to the lower item, as everywhere in the guide.
+  std::vector<std::vector<Candidate>> best(items_of_kind_.size());
   const uint8_t* skip = blocked.data();
-  const size_t n = std::min(z.size(), l1_.size());
-  for (size_t i = 0; i < n; ++i) {
-    const int32_t k = kind[i];
-    const float s = z[i];
-    if (k < 0 || skip[i] || !(s > floor[static_cast<size_t>(k)])) continue;  // also NaN, -inf
-    auto& heap = best[static_cast<size_t>(k)];
-    if (heap.size() == kPerKind) {
-      std::pop_heap(heap.begin(), heap.end(), better);
-      heap.pop_back();
+  for (size_t k = 0; k < items_of_kind_.size(); ++k) {
+    auto& heap = best[k];
+    float floor = -INFINITY;
+    for (const int32_t item : items_of_kind_[k]) {
+      const float s = z[static_cast<size_t>(item)];
+      if (skip[item] || !(s > floor)) continue;  // also NaN and -inf
+      if (heap.size() == kPerKind) {
+        std::pop_heap(heap.begin(), heap.end(), better);
+        heap.pop_back();
+      }
+      heap.push_back({item, s});
+      std::push_heap(heap.begin(), heap.end(), better);
+      if (heap.size() == kPerKind) floor = heap.front().z;
     }
-    heap.push_back({static_cast<int32_t>(i), s});
-    std::push_heap(heap.begin(), heap.end(), better);
-    if (heap.size() == kPerKind) floor[static_cast<size_t>(k)] = heap.front().z;
   }
   std::vector<Candidate> out;
   for (const auto& heap : best) out.insert(out.end(), heap.begin(), heap.end());

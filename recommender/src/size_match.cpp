@@ -77,4 +77,32 @@ void SizeIndex::markApplicable(const std::unordered_map<std::string, std::string
   }
 }
 
+SizeIndex::ShopperSizes SizeIndex::shopperSizes(
+    const std::unordered_map<std::string, std::string>& attributes) const {
+  ShopperSizes out;
+  const char* keys[2] = {"SIZE", "SHOE_SIZE"};
+  for (int k = 0; k < 2; ++k) {
+    const auto it = attributes.find(keys[k]);
+    if (it == attributes.end() || trim(it->second).empty()) continue;
+    out.size[k] = std::string(trim(it->second));
+    const std::string want = toLower(out.size[k]);
+    for (size_t c = 0; sizes_ && c < sizes_->dictionary.size(); ++c) {
+      if (sizes_->dictionary[c] == want) out.code[k] = static_cast<int32_t>(c);
+    }
+  }
+  return out;
+}
+
+SizeIndex::Fit SizeIndex::fit(const ShopperSizes& shopper, int32_t item) const {
+  Fit f;
+  if (item < 0 || static_cast<size_t>(item) >= kind_.size() || kind_[item] == kAny) return f;
+  const int k = kind_[static_cast<size_t>(item)] == kShoes ? 1 : 0;
+  if (shopper.size[k].empty()) return f;
+  f.applies = true;
+  f.size = &shopper.size[k];
+  f.fits = false;
+  for (auto [b, e] = sizes_->bag(item); b != e && !f.fits; ++b) f.fits = *b == shopper.code[k];
+  return f;
+}
+
 }  // namespace vrmall::rec

@@ -38,8 +38,8 @@ class ContentModel final : public Model {
                        const std::unordered_map<std::string, std::string>* attributes) const;
   void scoreProfile(const Profile& profile, std::span<float> scores) const;
   struct PhraseCache;
-  void draftWith(const Profile& profile, const UserContext& user, int32_t item, size_t at,
-                 uint16_t source, PhraseCache& cache, ReasonDrafts& out) const;
+  void draftWith(const Profile& profile, int32_t item, size_t at, uint16_t source,
+                 PhraseCache& cache, ReasonDrafts& out) const;
   void prepare();
   void indexDistinctValues(const Column& col);
 
@@ -59,6 +59,7 @@ class ContentModel final : public Model {
   std::vector<int> columns_;       // usable item columns
   std::vector<float> column_weight_;
   std::vector<std::string> column_label_;  // column name as a reason says it
+  std::vector<uint8_t> explains_;          // the column can name a reason
   std::vector<double> column_sd_;          // number columns: catalogue spread
   SizeIndex sizes_;
   // Per usable column: each row's only code (-1 when empty), for columns where no row has more

@@ -73,6 +73,7 @@ class ShelfPlanner {
   const Column* season_ = nullptr;
   // Per item: first code of CATEGORY_L1, CATEGORY_L2, COLOR, BRAND, GENDER (-1 when missing).
   std::vector<int32_t> l1_, l2_, colour_, brand_code_, gender_code_;
+  std::vector<std::vector<int32_t>> items_of_kind_;  // per CATEGORY_L1 code: its items, in order
   int32_t unisex_ = -2;
   std::vector<uint8_t> neutral_;         // per COLOR code: goes with anything
   std::vector<int32_t> theme_of_item_;   // per item: its promotion theme (style + category)

@@ -32,6 +32,19 @@ class SizeIndex {
   void markApplicable(const std::unordered_map<std::string, std::string>& attributes,
                       std::vector<uint8_t>& applies) const;
 
+  // matchSize() for many items of one shopper: the shopper's sizes are read once.
+  struct ShopperSizes {
+    std::string size[2];         // clothing, shoes: as given (trimmed); empty: none
+    int32_t code[2] = {-1, -1};  // their codes in the SIZES column (-1: nothing stocked)
+  };
+  struct Fit {
+    bool applies = false;
+    bool fits = true;
+    const std::string* size = nullptr;  // into the ShopperSizes asked with
+  };
+  ShopperSizes shopperSizes(const std::unordered_map<std::string, std::string>& attributes) const;
+  Fit fit(const ShopperSizes& shopper, int32_t item) const;
+
  private:
   enum Kind : uint8_t { kAny, kClothing, kShoes };
   const Column* sizes_ = nullptr;
