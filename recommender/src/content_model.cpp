@@ -134,6 +134,8 @@ void ContentModel::indexDistinctValues(const Column& col) {
         break;
       }
     }
+    // Rows with no value read the slot after the last value, which scores 0 with weight 0.
+    for (auto& v : index) v = v == kNoValue ? static_cast<uint16_t>(values.size()) : v;
   }
   distinct_values_.push_back(std::move(values));
   value_index_.push_back(std::move(index));
@@ -309,7 +311,7 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
     const Column* col = nullptr;
     float w = 0.0f, inv_max = 0.0f, mean = 0.0f, inv_sd = 0.0f;
     const float* p = nullptr;         // bag: code -> share
-    const int32_t* single = nullptr;  // one code per row (-1: none); p shifted one up
+    const int32_t* single = nullptr;  // one code per row (-1: none); p: terms, shifted one up
     const uint16_t* value = nullptr;  // number: index into `kernel` per row
     const float* kernel = nullptr;    // number: w * similarity per distinct value, then 0
     const float* kernel_w = nullptr;  // number: w per distinct value, then 0 (no value)
@@ -331,8 +333,8 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
       if (!value_index_[k].empty()) {
         // The kernel once per distinct value, with the very operations the per-item path uses.
         const auto& values = distinct_values_[k];
-        auto& kernel = shifted.emplace_back(size_t{kNoValue} + 1, 0.0f);
-        auto& kernel_w = shifted.emplace_back(size_t{kNoValue} + 1, 0.0f);
+        auto& kernel = shifted.emplace_back(values.size() + 1, 0.0f);
+        auto& kernel_w = shifted.emplace_back(values.size() + 1, 0.0f);
         for (size_t v = 0; v < values.size(); ++v) {
           const float z = (values[v] - pass.mean) * pass.inv_sd;
           kernel[v] = pass.w * std::exp(-0.5f * z * z);
@@ -345,8 +347,9 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
       }
     } else if (!single_code_[k].empty()) {
       pass.inv_max = 1.0f / part.max_p;
+      // Each code's term, w * share / max share, once per code rather than once per item.
       auto& sp = shifted.emplace_back(part.p.size() + 1, 0.0f);
-      std::copy(part.p.begin(), part.p.end(), sp.begin() + 1);
+      for (size_t c = 0; c < part.p.size(); ++c) sp[c + 1] = pass.w * part.p[c] * pass.inv_max;
       pass.p = sp.data() + 1;
       pass.single = single_code_[k].data();
       pass.rows = std::min(n, single_code_[k].size());
@@ -387,10 +390,9 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
       } else if (pass.single) {
         // At most one value per row: the similarity is that value's share (category: how
         // typical it is; set/text: the mean share of one value). No value adds exactly 0.
-        const float inv_max = pass.inv_max;
         for (size_t i = first; i < end; ++i) {
           const int32_t c = pass.single[i];
-          num[i - first] += w * pass.p[c] * inv_max;
+          num[i - first] += pass.p[c];  // the code's term (shifted: no value reads 0)
           den[i - first] += c >= 0 ? w : 0.0f;
         }
       } else {

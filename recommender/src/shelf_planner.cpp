@@ -178,28 +178,20 @@ std::vector<ShelfPlanner::Candidate> ShelfPlanner::bestPerKind(
   const auto better = [](const Candidate& a, const Candidate& b) {
     return a.z > b.z || (a.z == b.z && a.item < b.item);
   };
-  // Per kind, a bounded heap whose front is its worst member, and that member's score as a
-  // floor most items fail against. Each kind's items are walked in index order, so an equal score
-  // never displaces a kept one: ties go to the lower item, as everywhere in the guide.
-  std::vector<std::vector<Candidate>> best(items_of_kind_.size());
-  const uint8_t* skip = blocked.data();
-  for (size_t k = 0; k < items_of_kind_.size(); ++k) {
-    auto& heap = best[k];
-    float floor = -INFINITY;
-    for (const int32_t item : items_of_kind_[k]) {
-      const float s = z[static_cast<size_t>(item)];
-      if (skip[item] || !(s > floor)) continue;  // also NaN and -inf
-      if (heap.size() == kPerKind) {
-        std::pop_heap(heap.begin(), heap.end(), better);
-        heap.pop_back();
-      }
-      heap.push_back({item, s});
-      std::push_heap(heap.begin(), heap.end(), better);
-      if (heap.size() == kPerKind) floor = heap.front().z;
-    }
-  }
+  // Per kind, its items' scores gathered (blocked ones as -inf, never chosen) and the best few
+  // selected in linear time whatever their order. Positions follow item order, so ties go to the
+  // lower item, as everywhere in the guide.
   std::vector<Candidate> out;
-  for (const auto& heap : best) out.insert(out.end(), heap.begin(), heap.end());
+  std::vector<float> scores;
+  for (const auto& items : items_of_kind_) {
+    scores.resize(items.size());
+    for (size_t j = 0; j < items.size(); ++j) {
+      const auto item = static_cast<size_t>(items[j]);
+      scores[j] = blocked[item] ? -INFINITY : z[item];
+    }
+    for (const auto& t : topKSelect(scores, kPerKind))
+      out.push_back({items[static_cast<size_t>(t.item)], t.score});
+  }
   std::sort(out.begin(), out.end(), better);
   return out;
 }

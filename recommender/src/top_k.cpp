@@ -61,10 +61,11 @@ void bucketAll(std::span<const float> scores, const uint8_t* excluded, uint16_t*
   }
 }
 
-// A large k (the shelf planner's candidate pool): a heap would churn on every rising score. One
-// pass buckets every item by its score's top bits and counts the buckets, which
-// places the k-th best in one bucket; a second pass keeps the buckets above it whole and only
-// that bucket's items are ranked.
+}  // namespace
+
+// One pass buckets every item by its score's top bits and counts the buckets, which places the
+// k-th best in one bucket; a second pass keeps the buckets above it whole and only that bucket's
+// items are ranked.
 std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
                                    std::span<const uint8_t> excluded) {
   const size_t n = scores.size();
@@ -95,7 +96,6 @@ std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
   std::sort(out.begin(), out.end(), better);
   return out;
 }
-}  // namespace
 
 std::vector<ScoredItem> topK(std::span<const float> scores, size_t k,
                              std::span<const uint8_t> excluded) {

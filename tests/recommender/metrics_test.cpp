@@ -40,7 +40,8 @@ TEST(TopK, OrdersBestFirstAndSkipsExcluded) {
   EXPECT_EQ(top[2].item, 0);
 }
 
-// Every k, small (heap) and large (bucket selection), against a full sort: ties go to the lower
+// Every k, small (heap) and large (bucket selection), and the selection for every k, against a
+// full sort: ties go to the lower
 // item, NaN and -inf are never returned, -0 and +0 tie, excluded items are skipped.
 TEST(TopK, MatchesAFullSortForEveryK) {
   std::mt19937 rng(3);
@@ -67,11 +68,13 @@ TEST(TopK, MatchesAFullSortForEveryK) {
     std::sort(all.begin(), all.end(), [](const ScoredItem& a, const ScoredItem& b) {
       return a.score > b.score || (a.score == b.score && a.item < b.item);
     });
-    for (size_t k : {size_t{1}, size_t{10}, size_t{64}, size_t{65}, size_t{300}, n, n + 5}) {
-      const auto top = topK(s, k, ex);
-      ASSERT_EQ(top.size(), std::min(k, all.size())) << "n " << n << " k " << k;
-      for (size_t j = 0; j < top.size(); ++j) {
-        ASSERT_EQ(top[j].item, all[j].item) << "n " << n << " k " << k << " rank " << j;
+    for (size_t k :
+         {size_t{0}, size_t{1}, size_t{10}, size_t{64}, size_t{65}, size_t{300}, n, n + 5}) {
+      for (const auto& top : {topK(s, k, ex), topKSelect(s, k, ex)}) {
+        ASSERT_EQ(top.size(), std::min(k, all.size())) << "n " << n << " k " << k;
+        for (size_t j = 0; j < top.size(); ++j) {
+          ASSERT_EQ(top[j].item, all[j].item) << "n " << n << " k " << k << " rank " << j;
+        }
       }
     }
   }

@@ -66,8 +66,9 @@ class ContentModel final : public Model {
   // than one; empty otherwise. Lets the scorer read one code per row instead of walking bags.
   std::vector<std::vector<int32_t>> single_code_;
   // Per usable number column: its distinct values (as float, the precision scores use) and each
-  // row's index into them (kNoValue when missing), so the similarity kernel is evaluated once per
-  // distinct value (prices repeat) instead of once per item. Empty when values hardly repeat.
+  // row's index into them (one past the last when missing), so the similarity kernel is evaluated
+  // once per distinct value (prices repeat) instead of once per item. Empty when values hardly
+  // repeat.
   static constexpr uint16_t kNoValue = 0xFFFF;
   std::vector<std::vector<float>> distinct_values_;
   std::vector<std::vector<uint16_t>> value_index_;

@@ -16,5 +16,9 @@ struct ScoredItem {
 // item index so results are deterministic. Returns best first.
 std::vector<ScoredItem> topK(std::span<const float> scores, size_t k,
                              std::span<const uint8_t> excluded = {});
+// The same result in linear time whatever the order of the scores (a bounded heap, which topK()
+// uses for small k, churns when scores rise along the array). topK() uses it for large k.
+std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
+                                   std::span<const uint8_t> excluded = {});
 
 }  // namespace vrmall::rec
