@@ -118,6 +118,7 @@ void AlsModel::fit(const TrainingData& data) {
     solveRows(iu, users_, items_, regularization_, alpha_, cg_steps_, data.threads);
   }
   gram_ = items_.transpose() * items_;
+  items_by_factor_ = items_;
   gram_.diagonal().array() += regularization_;
   fit_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -145,9 +146,9 @@ void AlsModel::score(const UserContext& user, std::span<float> scores) const {
     return;
   }
   if (user.history_matches_training && user.user >= 0 && user.user < users_.rows()) {
-    s.noalias() = items_ * users_.row(user.user).transpose();
+    s.noalias() = items_by_factor_ * users_.row(user.user).transpose();
   } else {
-    s.noalias() = items_ * foldIn(user.history);
+    s.noalias() = items_by_factor_ * foldIn(user.history);
   }
 }
 
@@ -232,6 +233,7 @@ void AlsModel::load(BinaryReader& in, const Dataset& data) {
   }
   transform_.load(in);
   gram_ = items_.transpose() * items_;
+  items_by_factor_ = items_;
   gram_.diagonal().array() += regularization_;
 }
 

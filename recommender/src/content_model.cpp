@@ -70,6 +70,7 @@ void ContentModel::prepare() {
   single_code_.clear();
   distinct_values_.clear();
   value_index_.clear();
+  inv_count_.clear();
   terms_cache_ = std::make_shared<TermsCache>();  // cached for another data set
   const auto& cols = dataset_->item_attributes.columns();
   for (size_t c = 0; c < cols.size(); ++c) {
@@ -111,6 +112,15 @@ void ContentModel::prepare() {
       }
     }
     single_code_.push_back(std::move(single));
+    std::vector<float> inv_count;
+    if (col.type != ColumnType::Number && single_code_.back().empty()) {
+      inv_count.assign(col.offsets.size() - 1, 0.0f);
+      for (size_t i = 0; i < inv_count.size(); ++i) {
+        const uint32_t count = col.offsets[i + 1] - col.offsets[i];
+        if (count > 0) inv_count[i] = 1.0f / static_cast<float>(count);
+      }
+    }
+    inv_count_.push_back(std::move(inv_count));
     indexDistinctValues(col);
   }
 }
@@ -315,6 +325,7 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
     const uint16_t* value = nullptr;  // number: index into `kernel` per row
     const float* kernel = nullptr;    // number: w * similarity per distinct value, then 0
     const float* kernel_w = nullptr;  // number: w per distinct value, then 0 (no value)
+    const float* inv_count = nullptr;  // set/text: 1 / number of values per row (0: none)
     size_t rows = 0;
   };
   std::vector<Pass> passes;
@@ -357,6 +368,8 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
       pass.inv_max = 1.0f / part.max_p;
       pass.p = part.p.data();
       pass.rows = std::min(n, pass.col->offsets.size() - 1);
+      pass.inv_count = inv_count_[k].data();
+      pass.rows = std::min(pass.rows, inv_count_[k].size());
     }
     passes.push_back(pass);
   }
@@ -398,21 +411,27 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
       } else {
         const uint32_t* off = pass.col->offsets.data();
         const int32_t* codes = pass.col->codes.data();
-        const bool category = pass.col->type == ColumnType::Category;
         const float inv_max = pass.inv_max;
-        for (size_t i = first; i < end; ++i) {
-          const uint32_t b = off[i], e = off[i + 1];
-          if (b == e) continue;
-          float best = 0, sum = 0;
-          for (uint32_t c = b; c < e; ++c) {
-            const float v = pass.p[codes[c]];
-            best = std::max(best, v);
-            sum += v;
+        if (pass.col->type == ColumnType::Category) {
+          // Categories: how typical the most typical value is.
+          for (size_t i = first; i < end; ++i) {
+            const uint32_t b = off[i], e = off[i + 1];
+            if (b == e) continue;
+            float best = 0;
+            for (uint32_t c = b; c < e; ++c) best = std::max(best, pass.p[codes[c]]);
+            num[i - first] += w * best * inv_max;
+            den[i - first] += w;
           }
-          // Categories: how typical the value is; sets/text: the mean share of the values.
-          const float sim = category ? best : sum / static_cast<float>(e - b);
-          num[i - first] += w * sim * inv_max;
-          den[i - first] += w;
+        } else {
+          // Sets and text: the mean share of the values (1 / count kept per row).
+          const float* inv_count = pass.inv_count;
+          for (size_t i = first; i < end; ++i) {
+            const uint32_t b = off[i], e = off[i + 1];
+            float sum = 0;
+            for (uint32_t c = b; c < e; ++c) sum += pass.p[codes[c]];
+            num[i - first] += w * (sum * inv_count[i]) * inv_max;
+            den[i - first] += b == e ? 0.0f : w;
+          }
         }
       }
     }
@@ -427,8 +446,11 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
         den[i - first] += terms->size_den[i];
       }
     }
-    for (size_t i = first; i < last; ++i)
-      scores[i] = den[i - first] > 0 ? num[i - first] / den[i - first] : 0.0f;
+    for (size_t i = first; i < last; ++i) {  // branch-free, so it vectorises
+      const float d = den[i - first];
+      const float q = num[i - first] / (d > 0 ? d : 1.0f);
+      scores[i] = d > 0 ? q : 0.0f;
+    }
   }
 }
 

@@ -119,7 +119,8 @@ void GuideService::run() {
       dirty_ = false;
       batch_end = posted_;
     }
-    // The worker owns the session; readers copy shopper_ under the lock.
+    // The worker owns the session and is the only writer of shopper_: it updates it in place
+    // under the lock (readers copy it under the lock) and plans from it without the lock.
     if (forget) {
       base_ = UserContext{};  // forget me: the stored history goes too, only the avatar stays
       session_.clear();
@@ -130,24 +131,24 @@ void GuideService::run() {
                          [](const Interaction& e) { return e.type == EventType::GazeDwell; }),
           session_.end());
     }
-    if (new_attributes) avatar_ = attributes;
-    UserContext next;
-    if (forget || purge) {
-      next = base_;  // rebuilt from what is left
-      rec_->addEvents(next, session_);
-    } else {
+    if (new_attributes) avatar_ = std::move(attributes);
+    {
       std::lock_guard lock(mutex_);
-      next = shopper_;
+      if (forget || purge) {
+        shopper_ = base_;  // rebuilt from what is left
+        rec_->addEvents(shopper_, session_);
+      }
+      if (!events.empty()) rec_->addEvents(shopper_, events);
+      // The avatar is set again only when it changed or the context was rebuilt.
+      if ((new_attributes || forget || purge) && (!avatar_.empty() || forget))
+        shopper_.attributes = avatar_;
     }
-    if (!events.empty()) rec_->addEvents(next, events);
     session_.insert(session_.end(), events.begin(), events.end());
-    if (!avatar_.empty() || forget) next.attributes = avatar_;
 
-    auto plan = std::make_shared<ShelfPlan>(planner_.plan(next, state, options_));
+    auto plan = std::make_shared<ShelfPlan>(planner_.plan(shopper_, state, options_));
     plan->version = ++version;
     {
       std::lock_guard lock(mutex_);
-      shopper_ = std::move(next);
       std::atomic_store(&latest_, std::shared_ptr<const ShelfPlan>(std::move(plan)));
       planned_ = batch_end;
     }

@@ -5,9 +5,10 @@
 namespace vrmall::rec {
 
 uint32_t ReasonDrafts::phrase(std::string text) {
-  const auto [it, added] = phrase_ids_.try_emplace(text, static_cast<uint32_t>(phrases_.size()));
-  if (added) phrases_.push_back(std::move(text));
-  return it->second;
+  if (const auto it = phrase_ids_.find(text); it != phrase_ids_.end()) return it->second;
+  const auto id = static_cast<uint32_t>(phrases_.size());
+  phrase_ids_.emplace(phrases_.emplace_back(std::move(text)), id);
+  return id;
 }
 
 uint16_t ReasonDrafts::source(const std::string& model_kind) {

@@ -351,7 +351,9 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
 
   // Promotions: the category-and-style the shopper's best unplaced candidates cluster in. Themes
   // are grouped by their codes; the text key (as shown) decides which codes share a theme.
+  constexpr size_t kThemeItems = 6;  // a promotion shows its theme's best six
   std::vector<Theme> themes;
+  themes.reserve(64);
   {
     std::vector<int32_t> theme_at(theme_keys_.size(), -1);  // theme id -> index in `themes`
     for (const auto& c : pool) {
@@ -360,9 +362,10 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
       if (theme_at[id] < 0) {
         theme_at[id] = static_cast<int32_t>(themes.size());
         themes.push_back({theme_keys_[id], 0.0f, {}});
+        themes.back().items.reserve(kThemeItems);
       }
       Theme& theme = themes[static_cast<size_t>(theme_at[id])];
-      if (theme.items.size() < 6) {
+      if (theme.items.size() < kThemeItems) {
         theme.score += std::max(0.0f, c.z);
         theme.items.push_back(c.item);
       }

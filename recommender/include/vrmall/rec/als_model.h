@@ -45,6 +45,9 @@ class AlsModel final : public Model {
   WeightingTransform transform_;
   Factors users_, items_;
   Eigen::MatrixXf gram_;  // YᵀY + λI of the item factors, cached for fold-in
+  // The item factors again, column-major: scoring the catalogue is then a sum of scaled columns,
+  // which vectorises better than a horizontal dot product per item.
+  Eigen::MatrixXf items_by_factor_;
   double fit_seconds_ = 0.0;
 };
 

@@ -65,6 +65,8 @@ class ContentModel final : public Model {
   // Per usable column: each row's only code (-1 when empty), for columns where no row has more
   // than one; empty otherwise. Lets the scorer read one code per row instead of walking bags.
   std::vector<std::vector<int32_t>> single_code_;
+  // Per usable set/text column with several values per row: 1 / the row's count (0 when empty).
+  std::vector<std::vector<float>> inv_count_;
   // Per usable number column: its distinct values (as float, the precision scores use) and each
   // row's index into them (one past the last when missing), so the similarity kernel is evaluated
   // once per distinct value (prices repeat) instead of once per item. Empty when values hardly

@@ -4,7 +4,9 @@
 // for 2 s" is written once, not once per item it explains), so a shelf plan with dozens of items
 // writes only the few reasons per item that are kept.
 #include <cstdint>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -39,8 +41,9 @@ class ReasonDrafts {
 
  private:
   std::vector<ReasonDraft> drafts_;
-  std::vector<std::string> phrases_, sources_;
-  std::unordered_map<std::string, uint32_t> phrase_ids_;
+  std::deque<std::string> phrases_;  // stable: phrase_ids_ views them
+  std::vector<std::string> sources_;
+  std::unordered_map<std::string_view, uint32_t> phrase_ids_;
 };
 
 }  // namespace vrmall::rec
