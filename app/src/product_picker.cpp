@@ -24,7 +24,7 @@ void ProductPicker::collect(const engine::Scene& scene, const engine::Renderer& 
   boxes_.reserve(instances_.size());
   for (engine::InstanceId id : instances_) {
     const engine::Instance& inst = scene.instances().at(id);
-    engine::Bounds b = renderer.modelInfo(inst.model).bounds.transformed(inst.transform);
+    engine::Bounds b = renderer.modelBounds(inst.model).transformed(inst.transform);
     // A hidden product cannot be looked at: an empty box no ray meets.
     if (!inst.visible) b = engine::Bounds::empty();
     boxes_.push_back(b);

@@ -84,7 +84,7 @@ void ShopUi::drawMenu(bool mouseCaptured) {
 void ShopUi::drawHover(ShoppingSession& session) {
   const int p = session.hovered();
   if (p < 0 || ImGui::GetIO().WantCaptureMouse) return;
-  const ProductInfo info = session.info(p);
+  const ProductInfo& info = session.info(p);
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(info.name.c_str());
   ImGui::Text("%s  %s", money(info.price).c_str(), info.brand.c_str());
@@ -226,7 +226,7 @@ void ShopUi::drawForYou(ShoppingSession& session) {
   }
   int row = 0;
   for (int p : session.forYou()) {
-    const ProductInfo info = session.info(p);
+    const ProductInfo& info = session.info(p);
     if (info.itemId.empty()) continue;
     ImGui::PushID(row++);
     char label[160];

@@ -168,11 +168,42 @@ void ShoppingSession::select(int product) {
   selected_ = product;
 }
 
-ProductInfo ShoppingSession::info(int product) const {
-  if (product < 0 || product >= static_cast<int>(slots_.size())) return {};
+const ProductInfo& ShoppingSession::info(int product) const {
+  static const ProductInfo kNone;
+  if (product < 0 || product >= static_cast<int>(slots_.size())) return kNone;
   auto& cached = infoCache_[product];
   if (cached.first != stamp_ + 1) cached = {stamp_ + 1, computeInfo(product)};
   return cached.second;
+}
+
+const ProductInfo& ShoppingSession::catalogueInfo(int32_t index) const {
+  auto it = catalogueInfo_.find(index);
+  if (it != catalogueInfo_.end()) return it->second;
+  ProductInfo out;
+  const rec::Dataset& data = start_->recommender->data();
+  const rec::AttributeTable& t = data.item_attributes;
+  out.name = data.itemName(index);
+  out.brand = t.value(index, "BRAND");
+  out.category = t.value(index, "CATEGORY_L2");
+  try {
+    out.price = std::stod(t.value(index, "PRICE"));
+  } catch (const std::exception&) {
+    out.price = 0.0;
+  }
+  for (const auto size : rec::split(t.value(index, "SIZES"), '|')) {
+    if (!size.empty()) out.sizes.emplace_back(size);
+  }
+  for (const auto& [label, column] :
+       std::vector<std::pair<const char*, const char*>>{{"Main colour", "COLOR"},
+                                                        {"Style", "STYLE"},
+                                                        {"Season", "SEASON"},
+                                                        {"Material", "MATERIAL"},
+                                                        {"For", "GENDER"}}) {
+    std::string v = t.value(index, column);
+    std::replace(v.begin(), v.end(), '|', ',');
+    if (!v.empty()) out.attributes.emplace_back(label, v);
+  }
+  return catalogueInfo_.emplace(index, std::move(out)).first->second;
 }
 
 ProductInfo ShoppingSession::computeInfo(int product) const {
@@ -190,29 +221,13 @@ ProductInfo ShoppingSession::computeInfo(int product) const {
   out.colourway = inst.variant;
   const int32_t index = itemIndex(out.itemId);
   if (index >= 0) {
-    const rec::Dataset& data = start_->recommender->data();
-    const rec::AttributeTable& t = data.item_attributes;
-    out.name = data.itemName(index);
-    out.brand = t.value(index, "BRAND");
-    out.category = t.value(index, "CATEGORY_L2");
-    try {
-      out.price = std::stod(t.value(index, "PRICE"));
-    } catch (const std::exception&) {
-      out.price = 0.0;
-    }
-    for (const auto size : rec::split(t.value(index, "SIZES"), '|')) {
-      if (!size.empty()) out.sizes.emplace_back(size);
-    }
-    for (const auto& [label, column] :
-         std::vector<std::pair<const char*, const char*>>{{"Main colour", "COLOR"},
-                                                          {"Style", "STYLE"},
-                                                          {"Season", "SEASON"},
-                                                          {"Material", "MATERIAL"},
-                                                          {"For", "GENDER"}}) {
-      std::string v = t.value(index, column);
-      std::replace(v.begin(), v.end(), '|', ',');
-      if (!v.empty()) out.attributes.emplace_back(label, v);
-    }
+    const ProductInfo& c = catalogueInfo(index);
+    out.name = c.name;
+    out.brand = c.brand;
+    out.category = c.category;
+    out.price = c.price;
+    out.sizes = c.sizes;
+    out.attributes = c.attributes;
     // Why: the plan's own reasons for a guide slot; for any other product, the guide's reasons
     // for this shopper (asked once, when the card opens).
     if (slot.guideSlot >= 0 && applied_ &&

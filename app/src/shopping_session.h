@@ -87,7 +87,8 @@ class ShoppingSession {
   const DwellTracker& dwell() const { return dwell_; }
   const engine::Bounds& productBounds(int product) const;
 
-  ProductInfo info(int product) const;
+  // Cached until the next plan lands or the product changes: valid until then.
+  const ProductInfo& info(int product) const;
   // Linear RGB per colourway of a product's model (read from the file once, for the card).
   std::vector<glm::vec3> swatches(const std::string& itemId) const;
   size_t productCount() const { return slots_.size(); }
@@ -158,6 +159,10 @@ class ShoppingSession {
   uint64_t stamp_ = 0;
   mutable std::map<int, std::pair<uint64_t, ProductInfo>> infoCache_;
   ProductInfo computeInfo(int product) const;
+  // The catalogue's part of a product card (name, brand, price, sizes, attributes), per item:
+  // it never changes, so a new plan does not look it up again.
+  mutable std::map<int32_t, ProductInfo> catalogueInfo_;
+  const ProductInfo& catalogueInfo(int32_t index) const;
   AvatarProfile avatar_;
   bool gazeTracking_ = true;
 };

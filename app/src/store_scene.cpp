@@ -105,8 +105,14 @@ void collectSlots(const json& node, std::vector<const json*>& out) {
 
 std::optional<engine::ModelId> StoreScene::model(const fs::path& gltf, engine::Renderer& renderer,
                                                  StoreSummary& store, std::string& error) {
+  const std::string asWritten = gltf.string();
+  if (auto it = store.modelIdsByPath.find(asWritten); it != store.modelIdsByPath.end())
+    return it->second;
   const std::string key = fs::weakly_canonical(gltf).string();
-  if (auto it = store.modelIds.find(key); it != store.modelIds.end()) return it->second;
+  if (auto it = store.modelIds.find(key); it != store.modelIds.end()) {
+    store.modelIdsByPath.emplace(asWritten, it->second);
+    return it->second;
+  }
   const engine::GltfLoadResult result = engine::GltfLoader().load(gltf);
   if (!result.ok) {
     error = result.error;
@@ -114,6 +120,7 @@ std::optional<engine::ModelId> StoreScene::model(const fs::path& gltf, engine::R
   }
   const engine::ModelId id = renderer.addModel(result.model);
   store.modelIds[key] = id;
+  store.modelIdsByPath.emplace(asWritten, id);
   store.variantNames[id] = result.model.variants;
   ++store.models;
   return id;

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "vrmall/engine/renderer.h"
@@ -30,6 +31,9 @@ struct StoreSummary {
   std::map<std::string, std::string> slotItems;  // slot id -> ITEM_ID it shows now
   std::map<std::string, std::filesystem::path> modelOf;
   std::map<std::string, engine::ModelId> modelIds;
+  // The same ids by path as written: a guide swap finds its model without a filesystem call
+  // (canonicalising a path costs a system call per path component).
+  std::unordered_map<std::string, engine::ModelId> modelIdsByPath;
   std::map<engine::ModelId, std::vector<std::string>> variantNames;
 };
 

@@ -782,6 +782,11 @@ ModelInfo Renderer::modelInfo(ModelId id) const {
   return {m.name(), m.bounds(), m.variants(), m.triangleCount(), m.items().size()};
 }
 
+const Bounds& Renderer::modelBounds(ModelId id) const {
+  VRM_CHECK(id < impl_->models.size() && impl_->models[id], "modelBounds: no such model");
+  return impl_->models[id]->bounds();
+}
+
 size_t Renderer::modelCount() const {
   return impl_->models.size();
 }

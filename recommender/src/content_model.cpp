@@ -25,6 +25,15 @@ struct ContentModel::Profile {
   const std::unordered_map<std::string, std::string>* attributes = nullptr;  // for sizes
 };
 
+// The last profile built, with what it was built from: one shelf plan scores and then explains
+// for the same shopper, and the profile is built once for both.
+struct ContentModel::ProfileEntry {
+  std::vector<ItemWeight> items;
+  bool has_attributes = false;
+  std::unordered_map<std::string, std::string> attributes;
+  Profile profile;  // profile.attributes points at `attributes` above
+};
+
 namespace {
 bool skipColumn(const std::string& name) {
   return name == "MODEL" || name == "IMAGE" || name == "URL" || name == "RELEASE_DATE" ||
@@ -72,6 +81,7 @@ void ContentModel::prepare() {
   value_index_.clear();
   inv_count_.clear();
   terms_cache_ = std::make_shared<TermsCache>();  // cached for another data set
+  profile_cache_ = std::make_shared<ProfileCache>();
   const auto& cols = dataset_->item_attributes.columns();
   for (size_t c = 0; c < cols.size(); ++c) {
     const Column& col = cols[c];
@@ -320,11 +330,11 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
   struct Pass {
     const Column* col = nullptr;
     float w = 0.0f, inv_max = 0.0f, mean = 0.0f, inv_sd = 0.0f;
-    const float* p = nullptr;         // bag: code -> share
-    const int32_t* single = nullptr;  // one code per row (-1: none); p: terms, shifted one up
-    const uint16_t* value = nullptr;  // number: index into `kernel` per row
-    const float* kernel = nullptr;    // number: w * similarity per distinct value, then 0
-    const float* kernel_w = nullptr;  // number: w per distinct value, then 0 (no value)
+    const float* p = nullptr;          // bag: code -> share
+    const int32_t* single = nullptr;   // one code per row (-1: none); p: terms, shifted one up
+    const uint16_t* value = nullptr;   // number: index into `kernel` per row
+    const float* kernel = nullptr;     // number: w * similarity per distinct value, then 0
+    const float* kernel_w = nullptr;   // number: w per distinct value, then 0 (no value)
     const float* inv_count = nullptr;  // set/text: 1 / number of values per row (0: none)
     size_t rows = 0;
   };
@@ -454,12 +464,38 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
   }
 }
 
+std::shared_ptr<const ContentModel::ProfileEntry> ContentModel::profileFor(
+    std::span<const ItemWeight> items,
+    const std::unordered_map<std::string, std::string>* attributes) const {
+  const std::shared_ptr<ProfileCache> cache = profile_cache_;
+  const auto same = [&](const ProfileEntry& e) {
+    return e.has_attributes == (attributes != nullptr) &&
+           std::equal(e.items.begin(), e.items.end(), items.begin(), items.end(),
+                      [](const ItemWeight& a, const ItemWeight& b) {
+                        return a.item == b.item && a.weight == b.weight;
+                      }) &&
+           (!attributes || e.attributes == *attributes);
+  };
+  {
+    std::lock_guard lock(cache->mutex);
+    if (cache->last && same(*cache->last)) return cache->last;
+  }
+  auto entry = std::make_shared<ProfileEntry>();
+  entry->items.assign(items.begin(), items.end());
+  entry->has_attributes = attributes != nullptr;
+  if (attributes) entry->attributes = *attributes;
+  entry->profile = buildProfile(items, attributes ? &entry->attributes : nullptr);
+  std::lock_guard lock(cache->mutex);
+  cache->last = entry;
+  return entry;
+}
+
 void ContentModel::score(const UserContext& user, std::span<float> scores) const {
   if (!dataset_ || columns_.empty()) {
     std::fill(scores.begin(), scores.end(), 0.0f);
     if (!dataset_) return;
   }
-  scoreProfile(buildProfile(user.history, &user.attributes), scores);
+  scoreProfile(profileFor(user.history, &user.attributes)->profile, scores);
 }
 
 void ContentModel::scoreFromItems(std::span<const ItemWeight> items,
@@ -491,7 +527,8 @@ struct ContentModel::PhraseCache {
 void ContentModel::draftReasons(const UserContext& user, std::span<const int32_t> items,
                                 ReasonDrafts& out) const {
   if (!dataset_ || items.empty()) return;
-  const Profile prof = buildProfile(user.history, &user.attributes);
+  const auto entry = profileFor(user.history, &user.attributes);
+  const Profile& prof = entry->profile;
   PhraseCache cache;
   cache.shopper_sizes = sizes_.shopperSizes(user.attributes);
   cache.price = dataset_->item_attributes.column("PRICE");

@@ -1,6 +1,7 @@
 #include "vrmall/rec/guide_service.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace vrmall::rec {
 
@@ -149,6 +150,9 @@ void GuideService::run() {
     plan->version = ++version;
     {
       std::lock_guard lock(mutex_);
+      plan->published_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                               std::chrono::steady_clock::now().time_since_epoch())
+                               .count();
       std::atomic_store(&latest_, std::shared_ptr<const ShelfPlan>(std::move(plan)));
       planned_ = batch_end;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -31,6 +32,12 @@ std::string firstValue(const Column* c, int32_t item) {
   if (!c) return {};
   const auto [b, e] = c->bag(item);
   return b == e ? std::string() : c->dictionary[static_cast<size_t>(*b)];
+}
+
+double threadCpuMicroseconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) * 1e-3;
 }
 
 // Items the shopper has bought or put in the cart: never offered again on the wall.
@@ -242,6 +249,7 @@ bool ShelfPlanner::fits(size_t slot, int32_t item) const {
 ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState> state,
                              const PlanOptions& options) const {
   const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = threadCpuMicroseconds();
   const auto items = static_cast<size_t>(rec_.data().numItems());
   std::vector<float> z(items);
   rec_.model().score(user, z);
@@ -422,6 +430,7 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   }
   plan.compute_us =
       std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+  plan.compute_cpu_us = threadCpuMicroseconds() - cpu_start;
   return plan;
 }
 

@@ -62,6 +62,8 @@ class Renderer {
   ModelId addModel(const ModelData& model);
   // Drop a model; its GPU memory is freed once frames in flight no longer use it.
   void removeModel(ModelId id);
+  // The model's bounds alone (modelInfo() copies names): cheap enough to ask every frame.
+  const Bounds& modelBounds(ModelId id) const;
   ModelInfo modelInfo(ModelId id) const;
   size_t modelCount() const;
 

@@ -75,6 +75,15 @@ class ContentModel final : public Model {
   std::vector<std::vector<float>> distinct_values_;
   std::vector<std::vector<uint16_t>> value_index_;
   std::shared_ptr<TermsCache> terms_cache_ = std::make_shared<TermsCache>();
+  struct ProfileEntry;
+  struct ProfileCache {
+    std::mutex mutex;
+    std::shared_ptr<const ProfileEntry> last;
+  };
+  std::shared_ptr<const ProfileEntry> profileFor(
+      std::span<const ItemWeight> items,
+      const std::unordered_map<std::string, std::string>* attributes) const;
+  std::shared_ptr<ProfileCache> profile_cache_ = std::make_shared<ProfileCache>();
 };
 
 }  // namespace vrmall::rec

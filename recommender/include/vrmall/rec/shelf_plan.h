@@ -45,6 +45,11 @@ struct ShelfPlan {
   std::vector<PlannedSlot> slots;
   std::vector<Promotion> promotions;
   double compute_us = 0.0;
+  // The planning thread's own CPU time for it: compute_us less any time the thread was not
+  // running (preempted by other threads or processes on a loaded machine).
+  double compute_cpu_us = 0.0;
+  // When GuideService made it available through latest() (steady clock, ns since its epoch).
+  int64_t published_ns = 0;
 };
 
 }  // namespace vrmall::rec
