@@ -36,6 +36,14 @@ std::string money(double v) {
   return buf;
 }
 
+// ImGui::Begin, closing a collapsed window at once (ImGui wants End() either way): true when
+// there is a window to fill, which the caller then ends.
+bool beginWindow(const char* title, bool* open, ImGuiWindowFlags flags = 0) {
+  if (ImGui::Begin(title, open, flags)) return true;
+  ImGui::End();
+  return false;
+}
+
 }  // namespace
 
 void ShopUi::draw(ShoppingSession& session, const FramePerf& perf, const glm::mat4& viewProj,
@@ -130,11 +138,9 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
                           ImVec2(1.0F, 0.0F));
   ImGui::SetNextWindowSize(ImVec2(std::min(320.0F, windowSize.x * 0.42F), 0.0F), ImGuiCond_Always);
   bool open = true;
-  if (!ImGui::Begin("Product", &open,
-                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-    ImGui::End();
+  if (!beginWindow("Product", &open,
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings))
     return;
-  }
   ImGui::TextWrapped("%s", info.name.c_str());
   ImGui::Text("%s   %s", money(info.price).c_str(), info.brand.c_str());
   if (info.suggested) ImGui::TextColored(ImVec4(1.0F, 0.8F, 0.3F, 1.0F), "Suggested for you");
@@ -208,10 +214,7 @@ void ShopUi::drawForYou(ShoppingSession& session) {
   ImGui::SetNextWindowPos(ImVec2(10.0F, 30.0F), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(std::min(300.0F, display.x * 0.3F), display.y * 0.5F),
                            ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("For you", &showForYou)) {
-    ImGui::End();
-    return;
-  }
+  if (!beginWindow("For you", &showForYou)) return;
   if (!session.guideRunning()) {
     ImGui::TextWrapped("The shopping guide is off: %s", session.guideError().c_str());
     ImGui::End();
@@ -241,10 +244,7 @@ void ShopUi::drawForYou(ShoppingSession& session) {
 
 void ShopUi::drawAvatar(ShoppingSession& session) {
   ImGui::SetNextWindowPos(ImVec2(320.0F, 30.0F), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Avatar", &showAvatar, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::End();
-    return;
-  }
+  if (!beginWindow("Avatar", &showAvatar, ImGuiWindowFlags_AlwaysAutoResize)) return;
   AvatarProfile a = session.avatar();
   ImGui::SliderInt("Height (cm)", &a.heightCm, 140, 210);
   int build = indexOf(kBuilds, a.build);
@@ -281,10 +281,7 @@ void ShopUi::drawCart(ShoppingSession& session, glm::vec2 windowSize) {
                           ImVec2(0.0F, 1.0F));
   ImGui::SetNextWindowSize(ImVec2(std::min(300.0F, windowSize.x * 0.3F), 120.0F),
                            ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Cart", &showCart)) {
-    ImGui::End();
-    return;
-  }
+  if (!beginWindow("Cart", &showCart)) return;
   const auto& cart = session.cart();
   if (cart.empty()) ImGui::TextDisabled("Empty.");
   for (size_t i = 0; i < cart.size(); ++i) {
@@ -318,10 +315,7 @@ void ShopUi::drawPerf(const FramePerf& perf, const ShoppingSession& session, glm
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
-  if (!ImGui::Begin("Performance", nullptr, flags)) {
-    ImGui::End();
-    return;
-  }
+  if (!beginWindow("Performance", nullptr, flags)) return;
   // The graph in time order: the oldest sample first.
   std::array<float, kHistory> ordered{};
   for (size_t i = 0; i < historyCount_; ++i) {
@@ -346,10 +340,7 @@ void ShopUi::drawPerf(const FramePerf& perf, const ShoppingSession& session, glm
 
 void ShopUi::drawPrivacy(ShoppingSession& session) {
   ImGui::SetNextWindowPos(ImVec2(320.0F, 300.0F), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Privacy", &showPrivacy, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::End();
-    return;
-  }
+  if (!beginWindow("Privacy", &showPrivacy, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::TextWrapped(
       "Where you look stays on this device: the shopping guide runs here, and "
       "nothing is sent anywhere.");

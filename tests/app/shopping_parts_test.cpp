@@ -20,6 +20,17 @@
 namespace vrmall::app {
 namespace {
 
+// `load` must throw a runtime_error whose message names `where` (file and place).
+template <class Load>
+void expectErrorNaming(Load load, const std::string& where) {
+  try {
+    load();
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(where), std::string::npos) << e.what();
+  }
+}
+
 using nlohmann::json;
 
 WalkArea boxRoom() {
@@ -69,14 +80,8 @@ TEST(WalkArea, DefaultStoreSpawnIsClear) {
 TEST(WalkArea, BadLayoutNamesTheField) {
   const json bad =
       json::parse(R"({"walkable": {"obstacles": [{"centre": [0], "half_extents": [1, 1]}]}})");
-  try {
-    WalkArea::fromLayout(bad, "store/layout.json");
-    FAIL() << "no error";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("store/layout.json: walkable.obstacles[0].centre"),
-              std::string::npos)
-        << e.what();
-  }
+  expectErrorNaming([&] { WalkArea::fromLayout(bad, "store/layout.json"); },
+                    "store/layout.json: walkable.obstacles[0].centre");
 }
 
 TEST(DwellTracker, InterestThenSelectThenLeave) {
@@ -157,14 +162,8 @@ TEST(InputScript, BadEventNamesFileAndIndex) {
   const auto path = std::filesystem::temp_directory_path() / "vrmall_input_script_bad.json";
   std::ofstream(path)
       << R"({"events": [{"frame": 1, "mouse": [1, 2]}, {"frame": 2, "key": "NOPE"}]})";
-  try {
-    InputScript::load(path);
-    FAIL() << "no error";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("vrmall_input_script_bad.json: events[1].key"),
-              std::string::npos)
-        << e.what();
-  }
+  expectErrorNaming([&] { InputScript::load(path); },
+                    "vrmall_input_script_bad.json: events[1].key");
 }
 
 TEST(SlotAnimator, GrowsInAndEndsExactly) {

@@ -46,9 +46,8 @@ class SizeIndex {
   Fit fit(const ShopperSizes& shopper, int32_t item) const;
 
  private:
-  enum Kind : uint8_t { kAny, kClothing, kShoes };
   const Column* sizes_ = nullptr;
-  std::vector<uint8_t> kind_;
+  std::vector<int8_t> kind_;  // per item: 0 clothing, 1 shoes, -1 fits everyone
 };
 
 }  // namespace vrmall::rec
