@@ -43,6 +43,7 @@ ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSum
   if (guide_) {
     const auto& guideSlots = start_->slots.slots;
     guideToProduct_.assign(guideSlots.size(), -1);
+    for (const auto& slot : guideSlots) guideSlotBoxes_.push_back(placer_->box(slot.id));
     for (size_t g = 0; g < guideSlots.size(); ++g) {
       const auto it = bySlot.find(guideSlots[g].id);
       if (it == bySlot.end()) continue;
@@ -99,8 +100,9 @@ void ShoppingSession::update(const engine::View& view, const std::optional<Point
     bool viewChanged = false;
     for (size_t g = 0; g < state_.size(); ++g) {
       const int p = guideToProduct_[g];
-      const bool in = placer_->inView(start_->slots.slots[g].id, frustum) ||
-                      (p >= 0 && (p == hovered_ || p == selected_));
+      const auto& box = guideSlotBoxes_[g];
+      const bool in =
+          (box && frustum.intersects(*box)) || (p >= 0 && (p == hovered_ || p == selected_));
       viewChanged = viewChanged || in != state_[g].in_view;
       state_[g].in_view = in;
     }

@@ -144,6 +144,7 @@ class ShoppingSession {
   std::vector<rec::SlotState> state_;  // one per guide slot
   std::vector<Slot> slots_;            // every product slot in the store
   std::vector<int> guideToProduct_;
+  std::vector<std::optional<engine::Bounds>> guideSlotBoxes_;  // per guide slot, from the layout
   std::shared_ptr<const rec::ShelfPlan> applied_;
   ProductPicker picker_;
   DwellTracker dwell_;

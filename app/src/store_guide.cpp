@@ -146,14 +146,19 @@ SlotPlacer::SlotPlacer(const fs::path& storeDir, StoreSummary& store, engine::Re
 SlotPlacer::~SlotPlacer() = default;
 
 bool SlotPlacer::inView(const std::string& slotId, const engine::Frustum& frustum) const {
+  const auto b = box(slotId);
+  return b && frustum.intersects(*b);
+}
+
+std::optional<engine::Bounds> SlotPlacer::box(const std::string& slotId) const {
   const auto g = impl_->geometry.find(slotId);
-  return g != impl_->geometry.end() && frustum.intersects(slotBox(g->second));
+  if (g == impl_->geometry.end()) return std::nullopt;
+  return slotBox(g->second);
 }
 
 std::optional<glm::vec3> SlotPlacer::centre(const std::string& slotId) const {
-  const auto g = impl_->geometry.find(slotId);
-  if (g == impl_->geometry.end()) return std::nullopt;
-  return slotBox(g->second).center();
+  const auto b = box(slotId);
+  return b ? std::optional<glm::vec3>(b->center()) : std::nullopt;
 }
 
 size_t SlotPlacer::preloadAll() {

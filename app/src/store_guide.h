@@ -35,6 +35,9 @@ class SlotPlacer {
   ~SlotPlacer();
   // Whether the slot's box (max_size on its anchor) meets the frustum; false for unknown slots.
   bool inView(const std::string& slotId, const engine::Frustum& frustum) const;
+  // The box a slot's products stand in (fixed by the layout): callers that test it every frame
+  // keep it instead of looking the slot up by id each time.
+  std::optional<engine::Bounds> box(const std::string& slotId) const;
   // The middle of what the slot shows (world space), for gaze picking.
   std::optional<glm::vec3> centre(const std::string& slotId) const;
   // Loads and uploads every catalogue product's model not loaded yet (and reads its geometry), so

@@ -72,14 +72,6 @@ std::vector<nlohmann::json> ContentModel::searchSpace() const {
 void ContentModel::prepare() {
   sizes_ = SizeIndex(dataset_->item_attributes.column("SIZES"));
   columns_.clear();
-  column_weight_.clear();
-  column_sd_.clear();
-  column_label_.clear();
-  explains_.clear();
-  single_code_.clear();
-  distinct_values_.clear();
-  value_index_.clear();
-  inv_count_.clear();
   terms_cache_ = std::make_shared<TermsCache>();  // cached for another data set
   profile_cache_ = std::make_shared<ProfileCache>();
   const auto& cols = dataset_->item_attributes.columns();
@@ -99,43 +91,39 @@ void ContentModel::prepare() {
       n += 1;
     }
     const double mean = n > 0 ? sum / n : 0.0;
-    columns_.push_back(static_cast<int>(c));
-    std::string label = toLower(col.name);  // as a reason names it: "category l2"
-    std::replace(label.begin(), label.end(), '_', ' ');
-    column_label_.push_back(std::move(label));
+    UsableColumn& u = columns_.emplace_back();
+    u.index = static_cast<int>(c);
+    u.label = toLower(col.name);
+    std::replace(u.label.begin(), u.label.end(), '_', ' ');
     // Categories and sets name a reason; gender matching is a given in a fashion store, not
     // news worth one.
-    explains_.push_back(col.type != ColumnType::Number && col.type != ColumnType::Text &&
-                        col.name != "GENDER");
-    column_weight_.push_back(w);
-    column_sd_.push_back(n > 1 ? std::sqrt(std::max(1e-12, sq / n - mean * mean)) : 1.0);
-    std::vector<int32_t> single;
+    u.explains =
+        col.type != ColumnType::Number && col.type != ColumnType::Text && col.name != "GENDER";
+    u.weight = w;
+    u.sd = n > 1 ? std::sqrt(std::max(1e-12, sq / n - mean * mean)) : 1.0;
     if (col.type != ColumnType::Number && col.offsets.size() > 1) {
       const size_t rows = col.offsets.size() - 1;
-      single.assign(rows, -1);
-      for (size_t i = 0; i < rows && !single.empty(); ++i) {
+      u.single_code.assign(rows, -1);
+      for (size_t i = 0; i < rows && !u.single_code.empty(); ++i) {
         const uint32_t b = col.offsets[i], e = col.offsets[i + 1];
         if (e - b > 1)
-          single.clear();
+          u.single_code.clear();
         else if (e == b + 1)
-          single[i] = col.codes[b];
+          u.single_code[i] = col.codes[b];
       }
     }
-    single_code_.push_back(std::move(single));
-    std::vector<float> inv_count;
-    if (col.type != ColumnType::Number && single_code_.back().empty()) {
-      inv_count.assign(col.offsets.size() - 1, 0.0f);
-      for (size_t i = 0; i < inv_count.size(); ++i) {
+    if (col.type != ColumnType::Number && u.single_code.empty()) {
+      u.inv_count.assign(col.offsets.size() - 1, 0.0f);
+      for (size_t i = 0; i < u.inv_count.size(); ++i) {
         const uint32_t count = col.offsets[i + 1] - col.offsets[i];
-        if (count > 0) inv_count[i] = 1.0f / static_cast<float>(count);
+        if (count > 0) u.inv_count[i] = 1.0f / static_cast<float>(count);
       }
     }
-    inv_count_.push_back(std::move(inv_count));
-    indexDistinctValues(col);
+    indexDistinctValues(col, u);
   }
 }
 
-void ContentModel::indexDistinctValues(const Column& col) {
+void ContentModel::indexDistinctValues(const Column& col, UsableColumn& out) {
   std::vector<float> values;
   std::vector<uint16_t> index;
   if (col.type == ColumnType::Number) {
@@ -157,8 +145,8 @@ void ContentModel::indexDistinctValues(const Column& col) {
     // Rows with no value read the slot after the last value, which scores 0 with weight 0.
     for (auto& v : index) v = v == kNoValue ? static_cast<uint16_t>(values.size()) : v;
   }
-  distinct_values_.push_back(std::move(values));
-  value_index_.push_back(std::move(index));
+  out.distinct_values = std::move(values);
+  out.value_index = std::move(index);
 }
 
 struct ContentModel::AttributeTerms {
@@ -241,7 +229,7 @@ ContentModel::Profile ContentModel::buildProfile(
   const auto& cols = dataset_->item_attributes.columns();
   prof.parts.resize(columns_.size());
   for (size_t k = 0; k < columns_.size(); ++k) {
-    const Column& col = cols[static_cast<size_t>(columns_[k])];
+    const Column& col = cols[static_cast<size_t>(columns_[k].index)];
     auto& part = prof.parts[k];
     if (col.type == ColumnType::Number) {
       double sw = 0, sum = 0, sq = 0;
@@ -257,7 +245,7 @@ ContentModel::Profile ContentModel::buildProfile(
         part.mean = sum / sw;
         // A floor on the spread keeps one-item profiles from being needle-sharp.
         part.sd = std::max(std::sqrt(std::max(0.0, sq / sw - part.mean * part.mean)),
-                           0.25 * column_sd_[k]);
+                           0.25 * columns_[k].sd);
       }
       continue;
     }
@@ -345,15 +333,15 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
     const auto& part = prof.parts[k];
     if (!part.active) continue;
     Pass pass;
-    pass.col = &cols[static_cast<size_t>(columns_[k])];
-    pass.w = column_weight_[k];
+    pass.col = &cols[static_cast<size_t>(columns_[k].index)];
+    pass.w = columns_[k].weight;
     if (pass.col->type == ColumnType::Number) {
       pass.mean = static_cast<float>(part.mean);
       pass.inv_sd = static_cast<float>(1.0 / part.sd);
       pass.rows = std::min(n, pass.col->numbers.size());
-      if (!value_index_[k].empty()) {
+      if (!columns_[k].value_index.empty()) {
         // The kernel once per distinct value, with the very operations the per-item path uses.
-        const auto& values = distinct_values_[k];
+        const auto& values = columns_[k].distinct_values;
         auto& kernel = shifted.emplace_back(values.size() + 1, 0.0f);
         auto& kernel_w = shifted.emplace_back(values.size() + 1, 0.0f);
         for (size_t v = 0; v < values.size(); ++v) {
@@ -363,23 +351,23 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
         }
         pass.kernel = kernel.data();
         pass.kernel_w = kernel_w.data();
-        pass.value = value_index_[k].data();
-        pass.rows = std::min(n, value_index_[k].size());
+        pass.value = columns_[k].value_index.data();
+        pass.rows = std::min(n, columns_[k].value_index.size());
       }
-    } else if (!single_code_[k].empty()) {
+    } else if (!columns_[k].single_code.empty()) {
       pass.inv_max = 1.0f / part.max_p;
       // Each code's term, w * share / max share, once per code rather than once per item.
       auto& sp = shifted.emplace_back(part.p.size() + 1, 0.0f);
       for (size_t c = 0; c < part.p.size(); ++c) sp[c + 1] = pass.w * part.p[c] * pass.inv_max;
       pass.p = sp.data() + 1;
-      pass.single = single_code_[k].data();
-      pass.rows = std::min(n, single_code_[k].size());
+      pass.single = columns_[k].single_code.data();
+      pass.rows = std::min(n, columns_[k].single_code.size());
     } else {
       pass.inv_max = 1.0f / part.max_p;
       pass.p = part.p.data();
       pass.rows = std::min(n, pass.col->offsets.size() - 1);
-      pass.inv_count = inv_count_[k].data();
-      pass.rows = std::min(pass.rows, inv_count_[k].size());
+      pass.inv_count = columns_[k].inv_count.data();
+      pass.rows = std::min(pass.rows, columns_[k].inv_count.size());
     }
     passes.push_back(pass);
   }
@@ -546,8 +534,8 @@ void ContentModel::draftWith(const Profile& prof, int32_t item, size_t at, uint1
   bool best_explicit = false;
   for (size_t k = 0; k < columns_.size(); ++k) {
     const auto& part = prof.parts[k];
-    if (!part.active || !explains_[k]) continue;
-    const Column& col = cols[static_cast<size_t>(columns_[k])];
+    if (!part.active || !columns_[k].explains) continue;
+    const Column& col = cols[static_cast<size_t>(columns_[k].index)];
     const auto [b, e] = col.bag(item);
     for (auto c = b; c != e; ++c) {
       const float s =
@@ -567,12 +555,12 @@ void ContentModel::draftWith(const Profile& prof, int32_t item, size_t at, uint1
     auto it = cache.values.find(key);
     if (it == cache.values.end()) {
       // The value as written in the catalogue.
-      const Column& col = cols[static_cast<size_t>(columns_[best_k])];
+      const Column& col = cols[static_cast<size_t>(columns_[best_k].index)];
       const std::string& value = col.dictionary[static_cast<size_t>(best_code)];
       it = cache.values
                .emplace(key,
                         out.phrase((best_explicit ? "matches your " : "matches your taste in ") +
-                                   column_label_[best_k] + ": " + value))
+                                   columns_[best_k].label + ": " + value))
                .first;
     }
     out.add(at, it->second, best * 0.5f, source);

@@ -41,7 +41,8 @@ class ContentModel final : public Model {
   void draftWith(const Profile& profile, int32_t item, size_t at, uint16_t source,
                  PhraseCache& cache, ReasonDrafts& out) const;
   void prepare();
-  void indexDistinctValues(const Column& col);
+  struct UsableColumn;
+  static void indexDistinctValues(const Column& col, UsableColumn& out);
 
   // What the shopper's own BUDGET and SIZE / SHOE_SIZE add to every item's score: fixed while the
   // avatar stays the same, so computed once per avatar and shared by every later event.
@@ -56,24 +57,28 @@ class ContentModel final : public Model {
   float text_weight_ = 0.5f;
   float number_weight_ = 1.0f;
   float attribute_weight_ = 1.0f;  // weight of the shopper's own attributes vs. their history
-  std::vector<int> columns_;       // usable item columns
-  std::vector<float> column_weight_;
-  std::vector<std::string> column_label_;  // column name as a reason says it
-  std::vector<uint8_t> explains_;          // the column can name a reason
-  std::vector<double> column_sd_;          // number columns: catalogue spread
-  SizeIndex sizes_;
-  // Per usable column: each row's only code (-1 when empty), for columns where no row has more
-  // than one; empty otherwise. Lets the scorer read one code per row instead of walking bags.
-  std::vector<std::vector<int32_t>> single_code_;
-  // Per usable set/text column with several values per row: 1 / the row's count (0 when empty).
-  std::vector<std::vector<float>> inv_count_;
-  // Per usable number column: its distinct values (as float, the precision scores use) and each
-  // row's index into them (one past the last when missing), so the similarity kernel is evaluated
-  // once per distinct value (prices repeat) instead of once per item. Empty when values hardly
-  // repeat.
+  // A usable item column and what scoring and explaining read of it, prepared once per fit.
+  struct UsableColumn {
+    int index = 0;  // in the item attribute table
+    float weight = 1.0f;
+    double sd = 1.0;        // number columns: the catalogue's spread
+    std::string label;      // the column name as a reason says it ("category l2")
+    bool explains = false;  // can name a reason (categories and sets)
+    // Each row's only code (-1 when empty), where no row has more than one; empty otherwise.
+    // Lets the scorer read one code per row instead of walking bags.
+    std::vector<int32_t> single_code;
+    // Sets and text with several values per row: 1 / the row's count (0 when empty).
+    std::vector<float> inv_count;
+    // Numbers: the distinct values (as float, the precision scores use) and each row's index
+    // into them (one past the last when missing), so the similarity kernel is evaluated once
+    // per distinct value (prices repeat) instead of once per item. Empty when values hardly
+    // repeat.
+    std::vector<float> distinct_values;
+    std::vector<uint16_t> value_index;
+  };
   static constexpr uint16_t kNoValue = 0xFFFF;
-  std::vector<std::vector<float>> distinct_values_;
-  std::vector<std::vector<uint16_t>> value_index_;
+  std::vector<UsableColumn> columns_;
+  SizeIndex sizes_;
   std::shared_ptr<TermsCache> terms_cache_ = std::make_shared<TermsCache>();
   struct ProfileEntry;
   struct ProfileCache {
