@@ -1,6 +1,7 @@
 #include "vrmall/rec/shelf_planner.h"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -134,6 +135,15 @@ ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec>
     if (c == rule_owner_.size()) rule_owner_.push_back(s);
     rule_class_.push_back(c);
   }
+  // Which rule classes each item fits, as bits: planning asks this thousands of times per event.
+  if (rule_owner_.size() <= 64) {
+    fit_mask_.assign(l1_.size(), 0);
+    for (size_t c = 0; c < rule_owner_.size(); ++c) {
+      for (size_t i = 0; i < l1_.size(); ++i) {
+        if (fitsRule(rules_[rule_owner_[c]], static_cast<int32_t>(i))) fit_mask_[i] |= 1ULL << c;
+      }
+    }
+  }
   // Promotion themes: items of one style and category share a theme; its key is the text the
   // sign shows, and codes whose text reads the same share one.
   {
@@ -233,7 +243,11 @@ void ShelfPlanner::show(GroupShown& g, int32_t item) const {
 }
 
 bool ShelfPlanner::fits(size_t slot, int32_t item) const {
-  const SlotRule& rule = rules_[slot];
+  if (!fit_mask_.empty()) return (fit_mask_[static_cast<size_t>(item)] >> rule_class_[slot]) & 1U;
+  return fitsRule(rules_[slot], item);
+}
+
+bool ShelfPlanner::fitsRule(const SlotRule& rule, int32_t item) const {
   const auto i = static_cast<size_t>(item);
   if (!rule.any_kind &&
       std::find(rule.kinds.begin(), rule.kinds.end(), l1_[i]) == rule.kinds.end()) {
@@ -308,10 +322,15 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   }
   // Each rule's candidates, in pool order (what fits() would let through, checked once).
   std::vector<std::vector<Candidate>> fitting(rule_owner_.size());
-  for (size_t c = 0; c < rule_owner_.size(); ++c) {
-    for (const auto& cand : pool) {
-      if (fits(rule_owner_[c], cand.item)) fitting[c].push_back(cand);
+  for (const auto& cand : pool) {
+    if (fit_mask_.empty()) {
+      for (size_t c = 0; c < rule_owner_.size(); ++c) {
+        if (fits(rule_owner_[c], cand.item)) fitting[c].push_back(cand);
+      }
+      continue;
     }
+    for (uint64_t m = fit_mask_[static_cast<size_t>(cand.item)]; m != 0; m &= m - 1)
+      fitting[static_cast<size_t>(std::countr_zero(m))].push_back(cand);
   }
 
   // Wall and shelf slots, most visible first.

@@ -80,6 +80,41 @@ TEST(TopK, MatchesAFullSortForEveryK) {
   }
 }
 
+// The selection estimates the k-th best from a sample of every few scores; whatever the sample
+// sees (here: the items at one stride score far above the rest, or the scores only rise), the
+// result is the full sort's.
+TEST(TopK, SelectionIsExactWhateverTheSampleSees) {
+  const auto fullSort = [](const std::vector<float>& s, size_t k) {
+    std::vector<int32_t> order(s.size());
+    for (size_t i = 0; i < s.size(); ++i) order[i] = static_cast<int32_t>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+      return s[static_cast<size_t>(a)] > s[static_cast<size_t>(b)];
+    });
+    order.resize(std::min(k, order.size()));
+    return order;
+  };
+  for (const size_t n : {size_t{1000}, size_t{10000}}) {
+    for (size_t stride = 1; stride <= 50; ++stride) {
+      std::vector<float> s(n);
+      for (size_t i = 0; i < n; ++i)
+        s[i] = i % stride == 0 ? 100.0f + static_cast<float>(i % 13) : static_cast<float>(i % 17);
+      for (const size_t k : {size_t{12}, size_t{296}}) {
+        const auto top = topKSelect(s, k);
+        const auto want = fullSort(s, k);
+        ASSERT_EQ(top.size(), want.size());
+        for (size_t j = 0; j < top.size(); ++j)
+          ASSERT_EQ(top[j].item, want[j]) << "n " << n << " stride " << stride << " k " << k;
+      }
+    }
+    std::vector<float> rising(n);
+    for (size_t i = 0; i < n; ++i) rising[i] = static_cast<float>(i);
+    const auto top = topKSelect(rising, 296);
+    ASSERT_EQ(top.size(), 296U);
+    EXPECT_EQ(top.front().item, static_cast<int32_t>(n - 1));
+    EXPECT_EQ(top.back().item, static_cast<int32_t>(n - 296));
+  }
+}
+
 std::vector<Interaction> syntheticEvents() {
   std::vector<Interaction> e;
   for (int u = 0; u < 20; ++u) {

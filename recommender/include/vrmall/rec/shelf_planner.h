@@ -50,7 +50,9 @@ class ShelfPlanner {
   struct SizeCache;
   float likeness(const GroupShown& group, int32_t item) const;
   void show(GroupShown& group, int32_t item) const;
+  struct SlotRule;
   bool fits(size_t slot, int32_t item) const;
+  bool fitsRule(const SlotRule& rule, int32_t item) const;
   // The best few of every CATEGORY_L1 among items not blocked, best first by (z, then item).
   std::vector<Candidate> bestPerKind(std::span<const float> z,
                                      const std::vector<uint8_t>& blocked) const;
@@ -86,6 +88,7 @@ class ShelfPlanner {
   std::vector<SlotRule> rules_;
   std::vector<size_t> rule_class_;  // per slot: its rule class (slots with equal rules share one)
   std::vector<size_t> rule_owner_;  // per rule class: that first slot
+  std::vector<uint64_t> fit_mask_;  // per item: bit c set when it fits rule class c (<= 64 classes)
   std::shared_ptr<SizeCache> size_cache_;
 };
 
