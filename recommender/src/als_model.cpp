@@ -117,9 +117,7 @@ void AlsModel::fit(const TrainingData& data) {
     solveRows(ui, items_, users_, regularization_, alpha_, cg_steps_, data.threads);
     solveRows(iu, users_, items_, regularization_, alpha_, cg_steps_, data.threads);
   }
-  gram_ = items_.transpose() * items_;
-  items_by_factor_ = items_;
-  gram_.diagonal().array() += regularization_;
+  cacheDerived();
   fit_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
@@ -153,55 +151,47 @@ void AlsModel::score(const UserContext& user, std::span<float> scores) const {
 }
 
 void AlsModel::explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const {
-  if (!dataset_ || item < 0 || item >= items_.rows()) return;
-  // The history item closest to this one in taste space carries the reason.
-  float best = 0.0f;
-  int32_t best_item = -1;
-  const auto yi = items_.row(item);
-  const float ni = yi.norm();
-  for (const auto& h : user.history) {
-    if (h.item < 0 || h.item >= items_.rows() || h.item == item) continue;
-    const auto yh = items_.row(h.item);
-    const float cosine = yi.dot(yh) / std::max(1e-12f, ni * yh.norm());
-    if (cosine > best) {
-      best = cosine;
-      best_item = h.item;
-    }
-  }
-  if (best_item >= 0 && best > 0.3f) {
-    out.push_back(
-        {"shoppers who liked " + dataset_->itemName(best_item) + " also chose it", best, kind()});
-  }
+  // The batch path for one item: the same cosines, so the same reason as on a shelf.
+  ReasonDrafts drafts;
+  draftReasons(user, std::span<const int32_t>(&item, 1), drafts);
+  auto reasons = drafts.render(1);
+  for (auto& r : reasons.front()) out.push_back(std::move(r));
 }
 
 void AlsModel::draftReasons(const UserContext& user, std::span<const int32_t> items,
                             ReasonDrafts& out) const {
   if (!dataset_ || items.empty()) return;
-  // explain() for every item, with the history's rows and norms read once.
-  struct Liked {
-    int32_t item;
-    float norm;
-  };
-  std::vector<Liked> liked;
+  // The history item closest to an item in taste space carries its reason. The distinct history
+  // items' factors are gathered once; each item's cosines with all of them are one
+  // matrix-vector product (the same for one item as for a wall, so explain() agrees). Repeats of
+  // a history item are dropped: their cosines are equal and the first one wins anyway.
+  std::vector<int32_t> liked;
   for (const auto& h : user.history) {
     if (h.item < 0 || h.item >= items_.rows()) continue;
-    liked.push_back({h.item, items_.row(h.item).norm()});
+    if (std::find(liked.begin(), liked.end(), h.item) == liked.end()) liked.push_back(h.item);
   }
+  if (liked.empty()) return;
+  Factors history(static_cast<Eigen::Index>(liked.size()), factors_);
+  for (size_t h = 0; h < liked.size(); ++h)
+    history.row(static_cast<Eigen::Index>(h)) = items_.row(liked[h]);
+  Eigen::VectorXf dots(history.rows());
+
   const uint16_t source = out.source(kind());
   std::vector<std::pair<int32_t, uint32_t>> phrases;  // history item -> "shoppers who liked ..."
   for (size_t n = 0; n < items.size(); ++n) {
     const int32_t item = items[n];
     if (item < 0 || item >= items_.rows()) continue;
+    dots.noalias() = history * items_.row(item).transpose();
+    const float ni = item_norms_[item];
     float best = 0.0f;
     int32_t best_item = -1;
-    const auto yi = items_.row(item);
-    const float ni = yi.norm();
-    for (const auto& h : liked) {
-      if (h.item == item) continue;
-      const float cosine = yi.dot(items_.row(h.item)) / std::max(1e-12f, ni * h.norm);
+    for (size_t h = 0; h < liked.size(); ++h) {
+      if (liked[h] == item) continue;
+      const float cosine =
+          dots[static_cast<Eigen::Index>(h)] / std::max(1e-12f, ni * item_norms_[liked[h]]);
       if (cosine > best) {
         best = cosine;
-        best_item = h.item;
+        best_item = liked[h];
       }
     }
     if (best_item < 0 || !(best > 0.3f)) continue;
@@ -232,9 +222,14 @@ void AlsModel::load(BinaryReader& in, const Dataset& data) {
     in.fail("ALS factor matrix size");
   }
   transform_.load(in);
+  cacheDerived();
+}
+
+void AlsModel::cacheDerived() {
   gram_ = items_.transpose() * items_;
-  items_by_factor_ = items_;
   gram_.diagonal().array() += regularization_;
+  items_by_factor_ = items_;
+  item_norms_ = items_.rowwise().norm();
 }
 
 }  // namespace vrmall::rec

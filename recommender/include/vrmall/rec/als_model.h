@@ -35,6 +35,9 @@ class AlsModel final : public Model {
   double lastFitSeconds() const { return fit_seconds_; }
 
  private:
+  // What scoring, fold-in and reasons read, derived from the factors after fit() and load().
+  void cacheDerived();
+
   int factors_ = 32;
   int iterations_ = 15;
   int cg_steps_ = 3;
@@ -48,6 +51,7 @@ class AlsModel final : public Model {
   // The item factors again, column-major: scoring the catalogue is then a sum of scaled columns,
   // which vectorises better than a horizontal dot product per item.
   Eigen::MatrixXf items_by_factor_;
+  Eigen::VectorXf item_norms_;  // |item factors| per item, for the reasons' cosines
   double fit_seconds_ = 0.0;
 };
 
