@@ -135,6 +135,10 @@ void BM_RenderThreadFrameWithGuide(benchmark::State& state) {
   state.counters["events"] = static_cast<double>(c.eventsPosted);
   state.counters["plans_applied"] = static_cast<double>(c.plansApplied);
   state.counters["slots_swapped"] = static_cast<double>(c.slotsSwapped);
+  state.counters["triangles"] = static_cast<double>(perf.stats.triangles);
+  state.counters["draw_calls"] = static_cast<double>(perf.stats.drawCalls);
+  state.counters["instances"] = static_cast<double>(perf.stats.instancesDrawn);
+  state.counters["wait_ms_last"] = perf.stats.waitMs;
   state.counters["validation_errors"] = static_cast<double>(context.validationCounts().error);
 }
 

@@ -8,6 +8,7 @@
 #include "geometry_arena.h"
 #include "gpu_layouts.h"
 #include "gpu_model.h"
+#include "instance_world_cache.h"
 #include "material_setup.h"
 #include "pipeline_set.h"
 #include "vrmall/engine/context.h"
@@ -111,6 +112,7 @@ struct Renderer::Impl {
   std::vector<uint32_t> visible;
   std::vector<float> distances;  // squared, from the first view, per visible instance
   std::vector<uint32_t> order;   // visible sorted near to far
+  InstanceWorldCache worldCache;
 
   Impl(Context& ctx, const RendererOptions& opts)
       : context(ctx),
@@ -439,12 +441,14 @@ struct Renderer::Impl {
     visible.clear();
     distances.clear();
     const auto& instances = scene.instances();
+    worldCache.resize(instances.size());
     for (uint32_t i = 0; i < instances.size(); ++i) {
       const Instance& inst = instances[i];
       if (!inst.visible || inst.model >= models.size() || !models[inst.model]) continue;
       const GpuModel& model = *models[inst.model];
       if (model.items().empty()) continue;
-      const Bounds world = model.bounds().transformed(inst.transform);
+      const InstanceWorldCache::Entry& cached = worldCache.get(i, inst, model);
+      const Bounds& world = cached.world;
       bool inView = false;
       for (size_t v = 0; v < viewCount && !inView; ++v) inView = frusta[v].intersects(world);
       if (!inView) continue;
@@ -475,7 +479,7 @@ struct Renderer::Impl {
       for (size_t n = 0; n < order.size(); ++n) {
         const uint32_t i = visible[order[blendPass == 0 ? n : order.size() - 1 - n]];
         const Instance& inst = instances[i];
-        const GpuModel& model = *models[inst.model];
+        const std::vector<glm::mat4>& matrices = worldCache.entry(i).matrices;
         const auto& table = itemBuckets[inst.model];
         const size_t variantSlot =
             inst.variant >= 0 && static_cast<size_t>(inst.variant) + 1 < table.size()
@@ -486,8 +490,8 @@ struct Renderer::Impl {
           const uint32_t b = itemTable[item];
           if (buckets[b].blend != (blendPass == 1)) continue;
           InstanceRecord& r = out[offsets[b]++];
-          r.model = inst.transform * model.items()[item].transform;
-          r.normal = glm::mat4(glm::transpose(glm::inverse(glm::mat3(r.model))));
+          r.model = matrices[2 * item];
+          r.normal = matrices[2 * item + 1];
           r.info = glm::uvec4(buckets[b].globalMaterial, 0U, 0U, 0U);
         }
       }
@@ -766,6 +770,7 @@ ModelId Renderer::addModel(const ModelData& model) {
   }
   impl_->uploadMaterials();
   impl_->rebuildBuckets();
+  impl_->worldCache.clear();
   return static_cast<ModelId>(impl_->models.size() - 1);
 }
 
@@ -774,6 +779,7 @@ void Renderer::removeModel(ModelId id) {
   impl_->deleter.retire(impl_->lastSubmittedSlot(), std::move(impl_->models[id]));
   impl_->models[id].reset();
   impl_->rebuildBuckets();
+  impl_->worldCache.clear();
 }
 
 ModelInfo Renderer::modelInfo(ModelId id) const {

@@ -75,6 +75,46 @@ TEST_F(RendererTest, FiveHundredDistinctProductsInFewDrawCalls) {
   EXPECT_EQ(stats.drawCalls, 1U) << "untextured opaque products share one indirect call";
 }
 
+// The renderer keeps each instance's world matrices while it stands still: an instance that moves,
+// or whose model changes, must be drawn where and as it is now, exactly as a fresh renderer
+// draws it.
+TEST_F(RendererTest, MovedInstanceIsDrawnWhereItIsNow) {
+  const auto frame = [&](Renderer& renderer, const Scene& scene, OffscreenTarget& target) {
+    const View view = View::lookAt({0, 1, 5}, {0, 0, 0}, glm::radians(60.0F), 1.0F);
+    renderer.render(scene, std::span<const View>(&view, 1), target);
+    renderer.waitIdle();
+    return target.readPixels(target.lastIndex());
+  };
+  const auto place = [](Scene& scene, ModelId model, glm::vec3 at, float turn) {
+    Instance& inst = scene.instance(0);
+    inst.model = model;
+    inst.transform = glm::rotate(glm::translate(glm::mat4(1.0F), at), turn, {0, 1, 0});
+  };
+  Renderer kept(context());
+  const ModelId box = kept.addModel(makeBox({1, 0.6F, 0.4F}, {0.8F, 0.3F, 0.2F, 1.0F}));
+  const ModelId ball = kept.addModel(makeSphere(0.5F, {0.2F, 0.7F, 0.3F, 1.0F}, 0.0F, 0.5F));
+  Scene scene;
+  scene.add({});
+  OffscreenTarget target(context(), {96, 96});
+  place(scene, box, {-1.0F, 0.0F, 0.0F}, 0.0F);
+  const auto before = frame(kept, scene, target);
+  place(scene, box, {1.0F, 0.3F, 0.0F}, 0.7F);  // moved and turned
+  const auto moved = frame(kept, scene, target);
+  place(scene, ball, {1.0F, 0.3F, 0.0F}, 0.7F);  // same place, another model
+  const auto swapped = frame(kept, scene, target);
+
+  Renderer fresh(context());
+  const ModelId freshBox = fresh.addModel(makeBox({1, 0.6F, 0.4F}, {0.8F, 0.3F, 0.2F, 1.0F}));
+  const ModelId freshBall = fresh.addModel(makeSphere(0.5F, {0.2F, 0.7F, 0.3F, 1.0F}, 0.0F, 0.5F));
+  OffscreenTarget freshTarget(context(), {96, 96});
+  place(scene, freshBox, {1.0F, 0.3F, 0.0F}, 0.7F);
+  EXPECT_EQ(moved, frame(fresh, scene, freshTarget));
+  EXPECT_NE(moved, before);
+  place(scene, freshBall, {1.0F, 0.3F, 0.0F}, 0.7F);
+  EXPECT_EQ(swapped, frame(fresh, scene, freshTarget));
+  EXPECT_NE(swapped, moved);
+}
+
 TEST_F(RendererTest, TwoViewsWithMultiview) {
   Renderer renderer(context());
   const ModelId box = renderer.addModel(makeBox({1, 1, 1}, {0.9F, 0.9F, 0.9F, 1.0F}));
