@@ -8,7 +8,7 @@
 #include "geometry_arena.h"
 #include "gpu_layouts.h"
 #include "gpu_model.h"
-#include "instance_world_cache.h"
+#include "instance_draw_cache.h"
 #include "material_setup.h"
 #include "pipeline_set.h"
 #include "vrmall/engine/context.h"
@@ -109,10 +109,10 @@ struct Renderer::Impl {
   // Scratch reused every frame so steady-state frames do not allocate.
   std::vector<uint32_t> counts;
   std::vector<uint32_t> offsets;
-  std::vector<uint32_t> visible;
+  std::vector<const InstanceDrawCache::Entry*> visible;  // instances in view, in scene order
   std::vector<float> distances;  // squared, from the first view, per visible instance
   std::vector<uint32_t> order;   // visible sorted near to far
-  InstanceWorldCache worldCache;
+  InstanceDrawCache drawCache;
 
   Impl(Context& ctx, const RendererOptions& opts)
       : context(ctx),
@@ -441,26 +441,20 @@ struct Renderer::Impl {
     visible.clear();
     distances.clear();
     const auto& instances = scene.instances();
-    worldCache.resize(instances.size());
+    drawCache.resize(instances.size());
     for (uint32_t i = 0; i < instances.size(); ++i) {
       const Instance& inst = instances[i];
       if (!inst.visible || inst.model >= models.size() || !models[inst.model]) continue;
-      const GpuModel& model = *models[inst.model];
-      if (model.items().empty()) continue;
-      const InstanceWorldCache::Entry& cached = worldCache.get(i, inst, model);
-      const Bounds& world = cached.world;
+      const InstanceDrawCache::Entry& cached =
+          drawCache.get(i, inst, *models[inst.model], itemBuckets);
+      if (cached.count == 0) continue;
       bool inView = false;
-      for (size_t v = 0; v < viewCount && !inView; ++v) inView = frusta[v].intersects(world);
+      for (size_t v = 0; v < viewCount && !inView; ++v) inView = frusta[v].intersects(cached.world);
       if (!inView) continue;
-      visible.push_back(i);
-      const glm::vec3 d = world.center() - views[0].position;
+      visible.push_back(&cached);
+      const glm::vec3 d = cached.world.center() - views[0].position;
       distances.push_back(glm::dot(d, d));
-      const auto& table = itemBuckets[inst.model];
-      const size_t variantSlot =
-          inst.variant >= 0 && static_cast<size_t>(inst.variant) + 1 < table.size()
-              ? static_cast<size_t>(inst.variant) + 1
-              : 0;
-      for (uint32_t b : table[variantSlot]) ++counts[b];
+      for (const auto& item : drawCache.items(cached)) ++counts[item.bucket];
     }
     size_t total = 0;
     for (uint32_t b : drawOrder) {
@@ -477,22 +471,15 @@ struct Renderer::Impl {
               [&](uint32_t a, uint32_t b) { return distances[a] < distances[b]; });
     for (int blendPass = 0; blendPass < 2; ++blendPass) {
       for (size_t n = 0; n < order.size(); ++n) {
-        const uint32_t i = visible[order[blendPass == 0 ? n : order.size() - 1 - n]];
-        const Instance& inst = instances[i];
-        const std::vector<glm::mat4>& matrices = worldCache.entry(i).matrices;
-        const auto& table = itemBuckets[inst.model];
-        const size_t variantSlot =
-            inst.variant >= 0 && static_cast<size_t>(inst.variant) + 1 < table.size()
-                ? static_cast<size_t>(inst.variant) + 1
-                : 0;
-        const auto& itemTable = table[variantSlot];
-        for (size_t item = 0; item < itemTable.size(); ++item) {
-          const uint32_t b = itemTable[item];
-          if (buckets[b].blend != (blendPass == 1)) continue;
-          InstanceRecord& r = out[offsets[b]++];
-          r.model = matrices[2 * item];
-          r.normal = matrices[2 * item + 1];
-          r.info = glm::uvec4(buckets[b].globalMaterial, 0U, 0U, 0U);
+        const InstanceDrawCache::Entry& cached =
+            *visible[order[blendPass == 0 ? n : order.size() - 1 - n]];
+        for (const auto& item : drawCache.items(cached)) {
+          const Bucket& bucket = buckets[item.bucket];
+          if (bucket.blend != (blendPass == 1)) continue;
+          InstanceRecord& r = out[offsets[item.bucket]++];
+          r.model = item.model;
+          r.normal = item.normal;
+          r.info = glm::uvec4(bucket.globalMaterial, 0U, 0U, 0U);
         }
       }
     }
@@ -770,7 +757,7 @@ ModelId Renderer::addModel(const ModelData& model) {
   }
   impl_->uploadMaterials();
   impl_->rebuildBuckets();
-  impl_->worldCache.clear();
+  impl_->drawCache.clear();
   return static_cast<ModelId>(impl_->models.size() - 1);
 }
 
@@ -779,7 +766,7 @@ void Renderer::removeModel(ModelId id) {
   impl_->deleter.retire(impl_->lastSubmittedSlot(), std::move(impl_->models[id]));
   impl_->models[id].reset();
   impl_->rebuildBuckets();
-  impl_->worldCache.clear();
+  impl_->drawCache.clear();
 }
 
 ModelInfo Renderer::modelInfo(ModelId id) const {
