@@ -1,5 +1,6 @@
 #include "instance_draw_cache.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace vrmall::engine {
@@ -7,7 +8,7 @@ namespace vrmall::engine {
 void InstanceDrawCache::resize(size_t count) {
   // Entries whose model changed left their old items behind; once those outnumber the rest,
   // start afresh (each instance is then filled in again on its next frame).
-  if (items_.size() > 2 * live_ + 4096) clear();
+  if (buckets_.size() > 2 * live_ + 4096) clear();
   entries_.resize(count);
 }
 
@@ -15,7 +16,8 @@ void InstanceDrawCache::clear() {
   const size_t count = entries_.size();
   entries_.clear();
   entries_.resize(count);
-  items_.clear();
+  buckets_.clear();
+  matrices_.clear();
   live_ = 0;
 }
 
@@ -36,21 +38,22 @@ const InstanceDrawCache::Entry& InstanceDrawCache::get(uint32_t index, const Ins
   if (e.model != &model || e.count != drawItems.size()) {
     // A new range at the end; the old one (if any) is left to the next clear().
     live_ -= e.count;
-    e.first = static_cast<uint32_t>(items_.size());
+    e.first = static_cast<uint32_t>(buckets_.size());
     e.count = static_cast<uint32_t>(drawItems.size());
-    items_.resize(items_.size() + drawItems.size());
+    buckets_.resize(buckets_.size() + drawItems.size());
+    matrices_.resize(matrices_.size() + 2 * drawItems.size());
     live_ += e.count;
   }
-  Item* out = items_.data() + e.first;
-  for (size_t i = 0; i < drawItems.size(); ++i) out[i].bucket = table[slot][i];
+  std::copy(table[slot].begin(), table[slot].end(), buckets_.begin() + e.first);
   e.variant = instance.variant;
   if (!samePlace) {
     e.transform = instance.transform;
     e.model = &model;
     e.world = model.bounds().transformed(instance.transform);
+    glm::mat4* out = matrices_.data() + 2 * size_t{e.first};
     for (size_t i = 0; i < drawItems.size(); ++i) {
-      out[i].model = instance.transform * drawItems[i].transform;
-      out[i].normal = glm::mat4(glm::transpose(glm::inverse(glm::mat3(out[i].model))));
+      out[2 * i] = instance.transform * drawItems[i].transform;
+      out[2 * i + 1] = glm::mat4(glm::transpose(glm::inverse(glm::mat3(out[2 * i]))));
     }
   }
   return e;

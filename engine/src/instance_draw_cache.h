@@ -19,18 +19,13 @@ namespace vrmall::engine {
 
 class InstanceDrawCache {
  public:
-  struct Item {
-    glm::mat4 model;
-    glm::mat4 normal;  // inverse-transpose of the upper 3x3
-    uint32_t bucket;
-  };
   struct Entry {
     glm::mat4 transform{0.0F};
     const GpuModel* model = nullptr;
     int variant = -1;
     Bounds world;
-    uint32_t first = 0;  // into the flat item list
-    uint32_t count = 0;
+    uint32_t first = 0;  // into the flat per-item lists
+    uint32_t count = 0;  // draw items
   };
   // Per model, per variant slot ([0] default, [1 + v] variant v), per draw item: its bucket.
   using BucketTable = std::vector<std::vector<std::vector<uint32_t>>>;
@@ -41,8 +36,13 @@ class InstanceDrawCache {
   // drawn with `model` (whose id is instance.model in `buckets`).
   const Entry& get(uint32_t index, const Instance& instance, const GpuModel& model,
                    const BucketTable& buckets);
-  std::span<const Item> items(const Entry& entry) const {
-    return {items_.data() + entry.first, entry.count};
+  // Per draw item: its bucket; and its model and normal (inverse-transpose) matrices, two each.
+  // Apart, so counting the buckets reads only bucket ids.
+  std::span<const uint32_t> buckets(const Entry& entry) const {
+    return {buckets_.data() + entry.first, entry.count};
+  }
+  std::span<const glm::mat4> matrices(const Entry& entry) const {
+    return {matrices_.data() + 2 * size_t{entry.first}, 2 * size_t{entry.count}};
   }
   // Models were added or removed (bucket ids change, a new model may sit at a freed address):
   // nothing is kept.
@@ -50,8 +50,10 @@ class InstanceDrawCache {
 
  private:
   std::vector<Entry> entries_;
-  std::vector<Item> items_;  // every entry's items, each entry's contiguous
-  size_t live_ = 0;          // items still referenced by an entry
+  // Every entry's draw items, each entry's contiguous.
+  std::vector<uint32_t> buckets_;
+  std::vector<glm::mat4> matrices_;
+  size_t live_ = 0;  // items still referenced by an entry
 };
 
 }  // namespace vrmall::engine

@@ -59,6 +59,7 @@ struct Bucket {
   int alphaMode = 0;                          // 0 opaque, 1 mask, 2 blend
   bool blend = false;
   bool doubleSided = false;
+  GpuModel::Primitive range;  // the primitive's indices, copied: a frame reads no model
 };
 
 }  // namespace
@@ -101,6 +102,9 @@ struct Renderer::Impl {
   std::vector<Bucket> buckets;
   std::vector<std::vector<std::vector<uint32_t>>> itemBuckets;
   std::vector<uint32_t> drawOrder;  // opaque before blended, then by pipeline, model, material
+  // Per bucket, what batching writes: the material-table index, blended in the top bit (a few
+  // hundred words that stay in cache, where the buckets themselves would not).
+  std::vector<uint32_t> bucketLook;
 
   // Slot of the most recently submitted frame: an object it may still use is retired there and
   // destroyed when that slot's fence has been waited on again (the next frame).
@@ -348,7 +352,8 @@ struct Renderer::Impl {
             const auto& m = model->materials()[material];
             buckets.push_back({id, item.primitive, material, m.globalIndex,
                                m.set != VK_NULL_HANDLE ? m.set : neutralTextures, m.alphaMode,
-                               m.alphaMode == 2, m.doubleSided});
+                               m.alphaMode == 2, m.doubleSided,
+                               model->primitives()[item.primitive]});
             found = static_cast<uint32_t>(buckets.size() - 1);
           }
           table[v][i] = found;
@@ -368,6 +373,10 @@ struct Renderer::Impl {
     });
     counts.assign(buckets.size(), 0);
     offsets.assign(buckets.size(), 0);
+    bucketLook.resize(buckets.size());
+    for (size_t b = 0; b < buckets.size(); ++b)
+      bucketLook[b] =
+          (buckets[b].globalMaterial & 0x7FFFFFFFU) | (buckets[b].blend ? 1U << 31 : 0U);
   }
 
   void ensureTargetResources(const RenderTarget& target) {
@@ -454,7 +463,7 @@ struct Renderer::Impl {
       visible.push_back(&cached);
       const glm::vec3 d = cached.world.center() - views[0].position;
       distances.push_back(glm::dot(d, d));
-      for (const auto& item : drawCache.items(cached)) ++counts[item.bucket];
+      for (const uint32_t b : drawCache.buckets(cached)) ++counts[b];
     }
     size_t total = 0;
     for (uint32_t b : drawOrder) {
@@ -473,13 +482,16 @@ struct Renderer::Impl {
       for (size_t n = 0; n < order.size(); ++n) {
         const InstanceDrawCache::Entry& cached =
             *visible[order[blendPass == 0 ? n : order.size() - 1 - n]];
-        for (const auto& item : drawCache.items(cached)) {
-          const Bucket& bucket = buckets[item.bucket];
-          if (bucket.blend != (blendPass == 1)) continue;
-          InstanceRecord& r = out[offsets[item.bucket]++];
-          r.model = item.model;
-          r.normal = item.normal;
-          r.info = glm::uvec4(bucket.globalMaterial, 0U, 0U, 0U);
+        const auto ids = drawCache.buckets(cached);
+        const glm::mat4* matrices = drawCache.matrices(cached).data();
+        for (size_t item = 0; item < ids.size(); ++item) {
+          const uint32_t b = ids[item];
+          const uint32_t look = bucketLook[b];  // material index, blended in the top bit
+          if ((look >> 31) != static_cast<uint32_t>(blendPass)) continue;
+          InstanceRecord& r = out[offsets[b]++];
+          r.model = matrices[2 * item];
+          r.normal = matrices[2 * item + 1];
+          r.info = glm::uvec4(look & 0x7FFFFFFFU, 0U, 0U, 0U);
         }
       }
     }
@@ -505,7 +517,7 @@ struct Renderer::Impl {
           runs.back().textures != bucket.textures) {
         runs.push_back({pipeline, bucket.textures, written, 0});
       }
-      const auto& prim = models[bucket.model]->primitives()[bucket.primitive];
+      const auto& prim = bucket.range;
       commands[written++] = {prim.indexCount, counts[b], prim.firstIndex, prim.vertexOffset,
                              offsets[b]};
       ++runs.back().count;
