@@ -13,6 +13,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A guide slot's card reads its item and reasons from the plan: the same two, the same card.
+bool sameCard(const rec::PlannedSlot& a, const rec::PlannedSlot& b) {
+  if (a.item != b.item || a.reasons.size() != b.reasons.size()) return false;
+  for (size_t r = 0; r < a.reasons.size(); ++r) {
+    if (a.reasons[r].text != b.reasons[r].text || a.reasons[r].weight != b.reasons[r].weight)
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSummary& store,
@@ -38,6 +48,7 @@ ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSum
     guide_.reset();
   }
   for (const auto& [id, instance] : store_.slotInstances) slots_.push_back({id, instance, -1});
+  productStamp_.assign(slots_.size(), 0);
   std::map<std::string, int> bySlot;
   for (size_t p = 0; p < slots_.size(); ++p) bySlot[slots_[p].id] = static_cast<int>(p);
   if (guide_) {
@@ -84,7 +95,6 @@ void ShoppingSession::post(int product, rec::EventType type, float value) {
   const int64_t now = start_->clock + static_cast<int64_t>(seconds_);
   guide_->post({-1, item, now, type, value});
   ++counters_.eventsPosted;
-  ++stamp_;
   if (options_.synchronousGuide) guide_->flush();
 }
 
@@ -135,12 +145,17 @@ void ShoppingSession::update(const engine::View& view, const std::optional<Point
 void ShoppingSession::applyPlan() {
   const auto plan = guide_->latest();
   if (!plan || (applied_ && plan->version == applied_->version)) return;
-  applied_ = plan;
+  const auto previous = std::exchange(applied_, plan);
   ++counters_.plansApplied;
-  ++stamp_;
   bool changed = false;
   for (size_t g = 0; g < plan->slots.size() && g < state_.size(); ++g) {
     const rec::PlannedSlot& p = plan->slots[g];
+    // The card of this slot's product changes when its item or its reasons do.
+    const int shown = g < guideToProduct_.size() ? guideToProduct_[g] : -1;
+    if (shown >= 0 &&
+        !(previous && g < previous->slots.size() && sameCard(previous->slots[g], p))) {
+      ++productStamp_[static_cast<size_t>(shown)];
+    }
     if (p.item < 0 || p.item == state_[g].item) continue;
     if (state_[g].in_view) {
       ++counters_.inViewSwapsRefused;  // the plan was made before the shopper turned here
@@ -174,8 +189,14 @@ const ProductInfo& ShoppingSession::info(int product) const {
   static const ProductInfo kNone;
   if (product < 0 || product >= static_cast<int>(slots_.size())) return kNone;
   auto& cached = infoCache_[product];
-  if (cached.first != stamp_ + 1) cached = {stamp_ + 1, computeInfo(product)};
-  return cached.second;
+  const uint64_t own = productStamp_[static_cast<size_t>(product)];
+  if (!cached.valid || cached.stamp != stamp_ || cached.productStamp != own) {
+    cached.info = computeInfo(product);
+    cached.stamp = stamp_;
+    cached.productStamp = own;
+    cached.valid = true;
+  }
+  return cached.info;
 }
 
 const ProductInfo& ShoppingSession::catalogueInfo(int32_t index) const {
@@ -282,7 +303,7 @@ void ShoppingSession::addToCart(int product, const std::string& size) {
 void ShoppingSession::setColourway(int product, int colourway) {
   if (product < 0 || product >= static_cast<int>(slots_.size())) return;
   scene_.instance(slots_[static_cast<size_t>(product)].instance).variant = colourway;
-  ++stamp_;
+  ++productStamp_[static_cast<size_t>(product)];
 }
 
 void ShoppingSession::checkout() {

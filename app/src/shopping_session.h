@@ -155,10 +155,19 @@ class ShoppingSession {
   std::vector<CartLine> cart_;
   std::vector<std::string> triedOn_;
   mutable std::map<std::string, std::vector<glm::vec3>> swatchCache_;
-  // Cards are drawn every frame; their data changes only with events, plans, the avatar or a
-  // colourway. `stamp_` counts those changes and invalidates the cache.
+  // Cards are drawn every frame; their data changes only with the avatar, forget me, a checkout
+  // (`stamp_`: every card), a new plan for the product's guide slot or its colourway
+  // (`productStamp_`: that card alone). A card is rebuilt when either moved on. A card outside
+  // the guide's slots asks the guide for its reasons when it is built (when it opens), not again
+  // at every event: that is a recommender call on the render thread.
   uint64_t stamp_ = 0;
-  mutable std::map<int, std::pair<uint64_t, ProductInfo>> infoCache_;
+  std::vector<uint64_t> productStamp_;
+  struct CachedInfo {
+    uint64_t stamp = 0, productStamp = 0;
+    bool valid = false;
+    ProductInfo info;
+  };
+  mutable std::map<int, CachedInfo> infoCache_;
   ProductInfo computeInfo(int product) const;
   // The catalogue's part of a product card (name, brand, price, sizes, attributes), per item:
   // it never changes, so a new plan does not look it up again.

@@ -1,0 +1,78 @@
+// Product cards are cached per product and rebuilt only when their own data moves on: after a
+// new plan, every guide slot's card shows the plan's item and reasons; a colourway change shows
+// at once. (Offscreen Vulkan, the default store, the guide waited for after every event.)
+#include <gtest/gtest.h>
+
+#include <glm/glm.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "shopping_session.h"
+#include "store_scene.h"
+#include "vrmall/engine/context.h"
+#include "vrmall/engine/renderer.h"
+
+namespace vrmall::app {
+namespace {
+
+std::vector<std::string> texts(const std::vector<rec::Reason>& reasons) {
+  std::vector<std::string> out;
+  for (const auto& r : reasons) out.push_back(r.text);
+  return out;
+}
+
+TEST(SessionCards, FollowEveryPlanAndColourway) {
+  engine::Context context{engine::ContextOptions{}};
+  engine::Renderer renderer(context);
+  engine::Scene scene;
+  auto store = StoreScene::build(VRMALL_STORE_DIR, renderer, scene);
+  SessionOptions options;
+  options.synchronousGuide = true;
+  ShoppingSession session(VRMALL_STORE_DIR, store, renderer, scene, options);
+  ASSERT_TRUE(session.guideRunning());
+  // Facing away from the wall: no guide slot is in view, so every planned change lands.
+  const engine::View away =
+      engine::View::yawPitch({0.0F, 1.65F, 12.5F}, 0.0F, 0.0F, glm::radians(65.0F), 16.0F / 9.0F);
+  const auto settle = [&] {
+    for (int f = 0; f < 3; ++f) session.update(away, std::nullopt, 1.0F / 30.0F);
+  };
+  const auto expectCardsFollowThePlan = [&] {
+    const rec::ShelfPlan* plan = session.appliedPlan();
+    ASSERT_NE(plan, nullptr);
+    std::map<std::string, const rec::PlannedSlot*> planned;
+    for (const auto& s : plan->slots) planned[s.slot_id] = &s;
+    for (const int product : session.forYou()) {
+      const ProductInfo& card = session.info(product);
+      const auto it = planned.find(card.slotId);
+      ASSERT_NE(it, planned.end()) << card.slotId;
+      EXPECT_EQ(card.itemId, it->second->item_id) << card.slotId;
+      EXPECT_EQ(texts(card.reasons), texts(it->second->reasons)) << card.slotId;
+    }
+  };
+  settle();
+  const std::vector<int> wall = session.forYou();
+  ASSERT_FALSE(wall.empty());
+  for (const int p : wall) session.info(p);  // every card built (and cached) now
+  expectCardsFollowThePlan();
+
+  // Shopping changes the plan; the cached cards must follow it.
+  const size_t swappedBefore = session.counters().slotsSwapped;
+  for (size_t n = 0; n < 4; ++n) session.tryOn(wall[n % wall.size()]);
+  settle();
+  ASSERT_GT(session.counters().slotsSwapped, swappedBefore) << "the test needs a changed wall";
+  expectCardsFollowThePlan();
+
+  // A colourway shows on its card at once.
+  for (const int p : wall) {
+    if (session.info(p).colourways.size() < 2) continue;
+    session.setColourway(p, 1);
+    EXPECT_EQ(session.info(p).colourway, 1);
+    session.setColourway(p, 0);
+    EXPECT_EQ(session.info(p).colourway, 0);
+    break;
+  }
+}
+
+}  // namespace
+}  // namespace vrmall::app
