@@ -13,22 +13,27 @@ void ProductPicker::rebuild(const engine::Scene& scene, const engine::Renderer& 
   bvh_.build(boxes_);
 }
 
-void ProductPicker::refresh(const engine::Scene& scene, const engine::Renderer& renderer) {
+void ProductPicker::refresh(const engine::Scene& scene, const engine::Renderer& renderer,
+                            const std::vector<size_t>& changed) {
   // Swapped products stand where the old ones stood: refitting keeps the tree and costs O(n).
-  collect(scene, renderer);
+  for (size_t i : changed) {
+    if (i < boxes_.size()) boxes_[i] = boxOf(scene, renderer, instances_[i]);
+  }
   bvh_.refit(boxes_);
 }
 
 void ProductPicker::collect(const engine::Scene& scene, const engine::Renderer& renderer) {
   boxes_.clear();
   boxes_.reserve(instances_.size());
-  for (engine::InstanceId id : instances_) {
-    const engine::Instance& inst = scene.instances().at(id);
-    engine::Bounds b = renderer.modelBounds(inst.model).transformed(inst.transform);
-    // A hidden product cannot be looked at: an empty box no ray meets.
-    if (!inst.visible) b = engine::Bounds::empty();
-    boxes_.push_back(b);
-  }
+  for (engine::InstanceId id : instances_) boxes_.push_back(boxOf(scene, renderer, id));
+}
+
+engine::Bounds ProductPicker::boxOf(const engine::Scene& scene, const engine::Renderer& renderer,
+                                    engine::InstanceId id) const {
+  const engine::Instance& inst = scene.instances().at(id);
+  // A hidden product cannot be looked at: an empty box no ray meets.
+  if (!inst.visible) return engine::Bounds::empty();
+  return renderer.modelBounds(inst.model).transformed(inst.transform);
 }
 
 std::optional<ProductPicker::Hit> ProductPicker::pick(const PointerRay& ray,

@@ -25,8 +25,10 @@ class ProductPicker {
   // (Re)builds over `instances` (index i of a hit means instances[i]).
   void rebuild(const engine::Scene& scene, const engine::Renderer& renderer,
                const std::vector<engine::InstanceId>& instances);
-  // Updates the boxes of a few instances (after a slot swap) without a full rebuild.
-  void refresh(const engine::Scene& scene, const engine::Renderer& renderer);
+  // Updates the boxes of the given products (indices as in rebuild(); after a slot swap) and
+  // refits the tree, without a full rebuild: the others' boxes are not read again.
+  void refresh(const engine::Scene& scene, const engine::Renderer& renderer,
+               const std::vector<size_t>& changed);
 
   struct Hit {
     size_t index;  // into the instances given to rebuild()
@@ -38,6 +40,8 @@ class ProductPicker {
 
  private:
   void collect(const engine::Scene& scene, const engine::Renderer& renderer);
+  engine::Bounds boxOf(const engine::Scene& scene, const engine::Renderer& renderer,
+                       engine::InstanceId id) const;
   std::vector<engine::InstanceId> instances_;
   std::vector<engine::Bounds> boxes_;
   engine::Bvh bvh_;

@@ -148,6 +148,7 @@ void ShoppingSession::applyPlan() {
   const auto previous = std::exchange(applied_, plan);
   ++counters_.plansApplied;
   bool changed = false;
+  std::vector<size_t> swapped;  // products (picker indices) whose model changed
   for (size_t g = 0; g < plan->slots.size() && g < state_.size(); ++g) {
     const rec::PlannedSlot& p = plan->slots[g];
     // The card of this slot's product changes when its item or its reasons do.
@@ -170,12 +171,13 @@ void ShoppingSession::applyPlan() {
     if (product >= 0) {
       const engine::InstanceId inst = slots_[static_cast<size_t>(product)].instance;
       animator_.start(inst, scene_.instance(inst).transform);
+      swapped.push_back(static_cast<size_t>(product));
     }
   }
   if (changed) {
     guide_->setSlotState(state_);
     // Boxes for picking follow the final placement, not the growing animation.
-    picker_.refresh(scene_, renderer_);
+    picker_.refresh(scene_, renderer_, swapped);
     animator_.update(scene_, 0.0F);
   }
 }
