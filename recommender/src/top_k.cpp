@@ -73,11 +73,18 @@ inline U32x8 orderKeys(const float* in) {
   return (u ^ flip) & ~bad;
 }
 
-// Every eligible item whose key is at least `threshold`, as rank words. Eight items are tested at
-// once; only groups holding one of the few items at or above the threshold take the scalar path.
+// Every eligible item whose key is above `threshold`, and the first `ties` of those equal to it
+// (ties go to the lower item, and items come in order: later equal ones can never be needed), as
+// rank words. Eight items are tested at once; only groups holding one of the few items at or
+// above the threshold take the scalar path.
 void collectFrom(std::span<const float> scores, const uint8_t* excluded, uint32_t threshold,
-                 std::vector<uint64_t>& out) {
+                 size_t ties, std::vector<uint64_t>& out) {
   out.clear();
+  size_t tied = 0;
+  const auto keep = [&](uint32_t key, size_t item) {
+    if (key == threshold && tied++ >= ties) return;
+    out.push_back(rankWord(key, item));
+  };
   const size_t n = scores.size(), groups = n / 8 * 8;
   const U32x8 zero = {};
   for (size_t first = 0; first < groups; first += 8) {
@@ -92,19 +99,20 @@ void collectFrom(std::span<const float> scores, const uint8_t* excluded, uint32_
     for (int j = 0; j < 8; ++j) any |= hit[j];
     if (!any) continue;
     for (int j = 0; j < 8; ++j) {
-      if (hit[j]) out.push_back(rankWord(keys[j], first + static_cast<size_t>(j)));
+      if (hit[j]) keep(keys[j], first + static_cast<size_t>(j));
     }
   }
   for (size_t i = groups; i < n; ++i) {
     const uint32_t key = excluded && excluded[i] ? 0U : orderKey(scores[i]);
-    if (key >= threshold) out.push_back(rankWord(key, i));
+    if (key >= threshold) keep(key, i);
   }
 }
 
 }  // namespace
 
 // A sample of the scores estimates the k-th best; one pass keeps the items at or above that
-// estimate (a few more than k), and only those are ranked. When the estimate was too high (fewer
+// estimate (a few more than k, and never more than k of a tie at the estimate), and only those
+// are ranked. When the estimate was too high (fewer
 // than k kept), the next try takes a lower one, down to every eligible item, so the result never
 // depends on the sample, only the time does. Linear whatever the order of the scores.
 std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
@@ -133,7 +141,7 @@ std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
                        sample.end(), std::greater<>());
       threshold = std::max<uint32_t>(1, sample[rank]);
     }
-    collectFrom(scores, mask, threshold, kept);
+    collectFrom(scores, mask, threshold, k, kept);
     if (kept.size() >= k || threshold == 1) break;
     rank *= 4;
   }

@@ -106,6 +106,11 @@ TEST(TopK, SelectionIsExactWhateverTheSampleSees) {
           ASSERT_EQ(top[j].item, want[j]) << "n " << n << " stride " << stride << " k " << k;
       }
     }
+    // One big tie at the k-th score: the lowest items of it, in order.
+    const std::vector<float> flat(n, 0.5f);
+    const auto tied = topKSelect(flat, 12);
+    ASSERT_EQ(tied.size(), 12U);
+    for (size_t j = 0; j < tied.size(); ++j) EXPECT_EQ(tied[j].item, static_cast<int32_t>(j));
     std::vector<float> rising(n);
     for (size_t i = 0; i < n; ++i) rising[i] = static_cast<float>(i);
     const auto top = topKSelect(rising, 296);
