@@ -1,6 +1,7 @@
 #include "vrmall/rec/top_k.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -40,123 +41,60 @@ std::vector<ScoredItem> topKHeap(std::span<const float> scores, size_t k,
   return heap;
 }
 
-// A score as an unsigned key whose order is the float order: flipping the bits of negatives (the
-// sign bit of positives) does it, and -0 is read as +0 (they compare equal). NaN and -inf, never
-// ranked, read 0, below every rankable score (-FLT_MAX reads 0x00800000).
-inline uint32_t orderKey(float score) {
-  uint32_t u;
-  std::memcpy(&u, &score, sizeof u);
-  u = u == 0x80000000U ? 0U : u;
-  const uint32_t bad = ((u & 0x7FFFFFFFU) > 0x7F800000U) | (u == 0xFF800000U);
-  const uint32_t flip = static_cast<uint32_t>(static_cast<int32_t>(u) >> 31) | 0x80000000U;
-  return (u ^ flip) & (bad - 1U);  // bad: & 0
-}
-
-// (key, item) in one word whose order is "ranks before": larger score, then lower item.
-inline uint64_t rankWord(uint32_t key, size_t item) {
-  return (static_cast<uint64_t>(key) << 32) | (0xFFFFFFFFU - static_cast<uint32_t>(item));
-}
-
-// Eight keys at a time in GCC's portable vector types (AVX2 where built for it, else two SSE2
-// halves): the same operations as orderKey, lane by lane.
-using U32x8 = uint32_t __attribute__((vector_size(32)));
-using I32x8 = int32_t __attribute__((vector_size(32)));
-using U8x8 = uint8_t __attribute__((vector_size(8)));
-
-inline U32x8 orderKeys(const float* in) {
-  U32x8 u;
-  std::memcpy(&u, in, sizeof u);
-  u &= ~reinterpret_cast<U32x8>(u == 0x80000000U);
-  const U32x8 bad = reinterpret_cast<U32x8>((u & 0x7FFFFFFFU) > 0x7F800000U) |
-                    reinterpret_cast<U32x8>(u == 0xFF800000U);
-  const U32x8 flip = reinterpret_cast<U32x8>(reinterpret_cast<I32x8>(u) >> 31) | 0x80000000U;
-  return (u ^ flip) & ~bad;
-}
-
-// Every eligible item whose key is above `threshold`, and the first `ties` of those equal to it
-// (ties go to the lower item, and items come in order: later equal ones can never be needed), as
-// rank words. Eight items are tested at once; only groups holding one of the few items at or
-// above the threshold take the scalar path.
-void collectFrom(std::span<const float> scores, const uint8_t* excluded, uint32_t threshold,
-                 size_t ties, std::vector<uint64_t>& out) {
-  out.clear();
-  size_t tied = 0;
-  const auto keep = [&](uint32_t key, size_t item) {
-    if (key == threshold && tied++ >= ties) return;
-    out.push_back(rankWord(key, item));
-  };
-  const size_t n = scores.size(), groups = n / 8 * 8;
-  const U32x8 zero = {};
-  for (size_t first = 0; first < groups; first += 8) {
-    U32x8 keys = orderKeys(scores.data() + first);
-    if (excluded) {
-      U8x8 ex;
-      std::memcpy(&ex, excluded + first, sizeof ex);
-      keys &= reinterpret_cast<U32x8>(__builtin_convertvector(ex, U32x8) == zero);
-    }
-    const U32x8 hit = reinterpret_cast<U32x8>(keys >= threshold);
-    uint32_t any = 0;
-    for (int j = 0; j < 8; ++j) any |= hit[j];
-    if (!any) continue;
-    for (int j = 0; j < 8; ++j) {
-      if (hit[j]) keep(keys[j], first + static_cast<size_t>(j));
-    }
-  }
-  for (size_t i = groups; i < n; ++i) {
-    const uint32_t key = excluded && excluded[i] ? 0U : orderKey(scores[i]);
-    if (key >= threshold) keep(key, i);
+// Buckets of a score's top bits, numbered so that a smaller bucket holds larger scores; NaN, -inf
+// and excluded items go to kNoBucket. Integer operations only, so the loop vectorises: -0 is
+// read as +0 (they compare equal), and flipping the bits of negatives (the sign bit of
+// positives) makes unsigned order follow float order.
+constexpr int kBucketBits = 12;
+constexpr uint16_t kNoBucket = uint16_t{1} << kBucketBits;
+template <bool kMasked>
+void bucketAll(std::span<const float> scores, const uint8_t* excluded, uint16_t* bucket) {
+  for (size_t i = 0; i < scores.size(); ++i) {
+    uint32_t u;
+    std::memcpy(&u, &scores[i], sizeof u);
+    u = u == 0x80000000U ? 0U : u;
+    // Bitwise, not short-circuit: no branch per item, so the loop vectorises with the mask too.
+    const bool bad = ((u & 0x7FFFFFFFU) > 0x7F800000U) | (u == 0xFF800000U) |
+                     (kMasked && excluded[i] != 0);
+    const uint32_t flip = static_cast<uint32_t>(static_cast<int32_t>(u) >> 31) | 0x80000000U;
+    const auto b = static_cast<uint16_t>((~(u ^ flip)) >> (32 - kBucketBits));
+    bucket[i] = bad ? kNoBucket : b;
   }
 }
 
 }  // namespace
 
-// A sample of the scores estimates the k-th best; one pass keeps the items at or above that
-// estimate (a few more than k, and never more than k of a tie at the estimate), and only those
-// are ranked. When the estimate was too high (fewer
-// than k kept), the next try takes a lower one, down to every eligible item, so the result never
-// depends on the sample, only the time does. Linear whatever the order of the scores.
+// One pass buckets every item by its score's top bits and counts the buckets, which places the
+// k-th best in one bucket; a second pass keeps the buckets above it whole and only that bucket's
+// items are ranked.
 std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
                                    std::span<const uint8_t> excluded) {
   const size_t n = scores.size();
-  if (k == 0 || n == 0) return {};
-  const uint8_t* mask = excluded.empty() ? nullptr : excluded.data();
-  // A sample of about n / 8, between 64 and 256 scores: a larger one estimates closer (fewer items
-  // kept), a smaller one costs less to rank.
-  const size_t samples = std::clamp<size_t>(n / 8, 64, 256);
-  const size_t stride = std::max<size_t>(1, n / samples);
-  std::vector<uint32_t> sample;
-  sample.reserve(n / stride + 1);
-  for (size_t i = 0; i < n; i += stride) {
-    if (!(mask && mask[i])) sample.push_back(orderKey(scores[i]));
+  std::vector<uint16_t> bucket(n);
+  if (excluded.empty())
+    bucketAll<false>(scores, nullptr, bucket.data());
+  else
+    bucketAll<true>(scores, excluded.data(), bucket.data());
+  std::array<uint32_t, size_t{kNoBucket} + 1> count{};
+  for (size_t i = 0; i < n; ++i) ++count[bucket[i]];
+  uint32_t edge = 0;
+  size_t above = 0;  // items in buckets before `edge`
+  while (edge < kNoBucket && above + count[edge] < k) above += count[edge++];
+  std::vector<ScoredItem> out, tied;
+  out.reserve(above + (edge < kNoBucket ? count[edge] : 0));
+  if (edge < kNoBucket) tied.reserve(count[edge]);
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t b = bucket[i];
+    if (b > edge || b == kNoBucket) continue;
+    (b < edge ? out : tied).push_back({static_cast<int32_t>(i), scores[i]});
   }
-  // The sample rank that lands about k items above the threshold, with a few deviations' margin.
-  const double expected = static_cast<double>(k) * static_cast<double>(sample.size()) /
-                          static_cast<double>(n);
-  size_t rank = static_cast<size_t>(expected + 3.0 * std::sqrt(expected) + 4.0);
-  std::vector<uint64_t> kept;
-  while (true) {
-    uint32_t threshold = 1;  // every eligible item
-    if (rank < sample.size()) {
-      std::nth_element(sample.begin(), sample.begin() + static_cast<std::ptrdiff_t>(rank),
-                       sample.end(), std::greater<>());
-      threshold = std::max<uint32_t>(1, sample[rank]);
-    }
-    collectFrom(scores, mask, threshold, k, kept);
-    if (kept.size() >= k || threshold == 1) break;
-    rank *= 4;
+  const size_t from_edge = std::min(tied.size(), k - std::min(k, out.size()));
+  if (from_edge < tied.size()) {
+    std::nth_element(tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(from_edge),
+                     tied.end(), better);
   }
-  const size_t take = std::min(k, kept.size());
-  if (take < kept.size()) {
-    std::nth_element(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(take), kept.end(),
-                     std::greater<>());
-    kept.resize(take);
-  }
-  std::sort(kept.begin(), kept.end(), std::greater<>());
-  std::vector<ScoredItem> out(take);
-  for (size_t j = 0; j < take; ++j) {
-    const auto item = static_cast<size_t>(0xFFFFFFFFU - static_cast<uint32_t>(kept[j]));
-    out[j] = {static_cast<int32_t>(item), scores[item]};
-  }
+  out.insert(out.end(), tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(from_edge));
+  std::sort(out.begin(), out.end(), better);
   return out;
 }
 
