@@ -121,6 +121,35 @@ void ContentModel::prepare() {
     }
     indexDistinctValues(col, u);
   }
+  groupSingleColumns();
+}
+
+void ContentModel::groupSingleColumns() {
+  groups_.clear();
+  const auto& cols = dataset_->item_attributes.columns();
+  SingleGroup group;
+  size_t size = 1;
+  const auto close = [&] {
+    if (group.columns.size() >= 2) groups_.push_back(std::move(group));  // one alone gains nothing
+    group = SingleGroup{};
+    size = 1;
+  };
+  for (size_t k = 0; k < columns_.size(); ++k) {
+    const UsableColumn& u = columns_[k];
+    const Column& col = cols[static_cast<size_t>(u.index)];
+    if (u.single_code.empty() || col.type == ColumnType::Number) continue;
+    const size_t radix = col.dictionary.size() + 1;
+    if (radix > kGroupTable) continue;
+    if (size * radix > kGroupTable) close();
+    if (!group.columns.empty() && group.code.size() != u.single_code.size()) close();
+    if (group.columns.empty()) group.code.assign(u.single_code.size(), 0);
+    for (size_t i = 0; i < u.single_code.size(); ++i)
+      group.code[i] = static_cast<uint16_t>(group.code[i] + (u.single_code[i] + 1) * size);
+    group.columns.push_back(k);
+    group.radix.push_back(static_cast<uint32_t>(radix));
+    size *= radix;
+  }
+  close();
 }
 
 void ContentModel::indexDistinctValues(const Column& col, UsableColumn& out) {
@@ -329,9 +358,38 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
   std::vector<Pass> passes;
   std::vector<std::vector<float>> shifted;  // shares one code up: code -1 (no value) reads 0
   shifted.reserve(2 * columns_.size());
+  // Each group's table: per combination of its columns' values, the summed term and weight of
+  // its active columns (a column with no value, or not in the profile, adds nothing).
+  struct Term {
+    float num = 0.0f, den = 0.0f;
+  };
+  std::vector<std::vector<Term>> tables(groups_.size());
+  std::vector<uint8_t> grouped(columns_.size(), 0);
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    auto& table = tables[g];
+    table.assign(1, Term{});
+    for (size_t m = 0; m < groups_[g].columns.size(); ++m) {
+      const size_t k = groups_[g].columns[m];
+      grouped[k] = 1;
+      const auto& part = prof.parts[k];
+      const size_t below = table.size(), radix = groups_[g].radix[m];
+      table.resize(below * radix);
+      const float w = columns_[k].weight;
+      const float inv_max = part.active ? 1.0f / part.max_p : 0.0f;
+      for (size_t v = radix - 1; v >= 1; --v) {  // value code v - 1; v = 0: no value
+        Term add;
+        if (part.active) {
+          add.num = v - 1 < part.p.size() ? w * part.p[v - 1] * inv_max : 0.0f;
+          add.den = w;
+        }
+        for (size_t i = 0; i < below; ++i)
+          table[v * below + i] = {table[i].num + add.num, table[i].den + add.den};
+      }
+    }
+  }
   for (size_t k = 0; k < columns_.size(); ++k) {
     const auto& part = prof.parts[k];
-    if (!part.active) continue;
+    if (!part.active || grouped[k]) continue;
     Pass pass;
     pass.col = &cols[static_cast<size_t>(columns_[k].index)];
     pass.w = columns_[k].weight;
@@ -380,6 +438,16 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
     const size_t last = std::min(n, first + kBlock);
     std::fill(num, num + (last - first), 0.0f);
     std::fill(den, den + (last - first), 0.0f);
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      const Term* table = tables[g].data();
+      const uint16_t* code = groups_[g].code.data();
+      const size_t end = std::min(last, groups_[g].code.size());
+      for (size_t i = first; i < end; ++i) {
+        const Term t = table[code[i]];
+        num[i - first] += t.num;
+        den[i - first] += t.den;
+      }
+    }
     for (const Pass& pass : passes) {
       const size_t end = std::min(last, pass.rows);
       const float w = pass.w;

@@ -78,6 +78,18 @@ class ContentModel final : public Model {
   };
   static constexpr uint16_t kNoValue = 0xFFFF;
   std::vector<UsableColumn> columns_;
+  // Single-code columns taken together: a row's codes in the group's columns make one code into
+  // a table of every combination of values (kept small: the product of the columns' value counts
+  // stays within kGroupTable), so scoring reads one entry per row for the whole group instead of
+  // one term per column.
+  struct SingleGroup {
+    std::vector<size_t> columns;  // into columns_, least significant first
+    std::vector<uint32_t> radix;  // per member: its number of values + 1 (no value)
+    std::vector<uint16_t> code;   // per row: sum of (code + 1) * the radices before it
+  };
+  static constexpr size_t kGroupTable = 2048;
+  std::vector<SingleGroup> groups_;
+  void groupSingleColumns();
   SizeIndex sizes_;
   std::shared_ptr<TermsCache> terms_cache_ = std::make_shared<TermsCache>();
   struct ProfileEntry;
