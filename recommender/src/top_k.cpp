@@ -54,8 +54,8 @@ void bucketAll(std::span<const float> scores, const uint8_t* excluded, uint16_t*
     std::memcpy(&u, &scores[i], sizeof u);
     u = u == 0x80000000U ? 0U : u;
     // Bitwise, not short-circuit: no branch per item, so the loop vectorises with the mask too.
-    const bool bad = ((u & 0x7FFFFFFFU) > 0x7F800000U) | (u == 0xFF800000U) |
-                     (kMasked && excluded[i] != 0);
+    const bool bad =
+        ((u & 0x7FFFFFFFU) > 0x7F800000U) | (u == 0xFF800000U) | (kMasked && excluded[i] != 0);
     const uint32_t flip = static_cast<uint32_t>(static_cast<int32_t>(u) >> 31) | 0x80000000U;
     const auto b = static_cast<uint16_t>((~(u ^ flip)) >> (32 - kBucketBits));
     bucket[i] = bad ? kNoBucket : b;
