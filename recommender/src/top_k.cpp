@@ -75,15 +75,48 @@ std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
     bucketAll<false>(scores, nullptr, bucket.data());
   else
     bucketAll<true>(scores, excluded.data(), bucket.data());
-  std::array<uint32_t, size_t{kNoBucket} + 1> count{};
-  for (size_t i = 0; i < n; ++i) ++count[bucket[i]];
+  // Two interleaved histograms: scores of one region of the catalogue often share a bucket, and
+  // one counter bumped item after item waits on its own previous store.
+  std::array<uint32_t, size_t{kNoBucket} + 1> count{}, count_odd{};
+  const size_t pairs = n / 2 * 2;
+  for (size_t i = 0; i < pairs; i += 2) {
+    ++count[bucket[i]];
+    ++count_odd[bucket[i + 1]];
+  }
+  if (pairs < n) ++count[bucket[pairs]];
+  for (size_t b = 0; b < count.size(); ++b) count[b] += count_odd[b];
   uint32_t edge = 0;
   size_t above = 0;  // items in buckets before `edge`
+  // Leading empty buckets (scores far above any real one) skipped eight at a time.
+  while (edge + 8 <= kNoBucket) {
+    uint32_t any = 0;
+    for (uint32_t j = 0; j < 8; ++j) any |= count[edge + j];
+    if (any) break;
+    edge += 8;
+  }
   while (edge < kNoBucket && above + count[edge] < k) above += count[edge++];
   std::vector<ScoredItem> out, tied;
   out.reserve(above + (edge < kNoBucket ? count[edge] : 0));
   if (edge < kNoBucket) tied.reserve(count[edge]);
-  for (size_t i = 0; i < n; ++i) {
+  // Sixteen buckets tested at once (GCC's portable vectors): most groups hold no item at or above
+  // the edge, and only the others take the per-item path.
+  using U16x16 = uint16_t __attribute__((vector_size(32)));
+  const uint16_t last_kept = static_cast<uint16_t>(std::min<uint32_t>(edge, kNoBucket - 1));
+  const size_t groups = n / 16 * 16;
+  for (size_t first = 0; first < groups; first += 16) {
+    U16x16 b16;
+    std::memcpy(&b16, bucket.data() + first, sizeof b16);
+    const U16x16 hit = b16 <= last_kept;
+    uint32_t any = 0;
+    for (int j = 0; j < 16; ++j) any |= hit[j];
+    if (!any) continue;
+    for (size_t i = first; i < first + 16; ++i) {
+      const uint32_t b = bucket[i];
+      if (b > edge || b == kNoBucket) continue;
+      (b < edge ? out : tied).push_back({static_cast<int32_t>(i), scores[i]});
+    }
+  }
+  for (size_t i = groups; i < n; ++i) {
     const uint32_t b = bucket[i];
     if (b > edge || b == kNoBucket) continue;
     (b < edge ? out : tied).push_back({static_cast<int32_t>(i), scores[i]});
