@@ -151,11 +151,11 @@ void ShoppingSession::applyPlan() {
   std::vector<size_t> swapped;  // products (picker indices) whose model changed
   for (size_t g = 0; g < plan->slots.size() && g < state_.size(); ++g) {
     const rec::PlannedSlot& p = plan->slots[g];
-    // The card of this slot's product changes when its item or its reasons do.
-    const int shown = g < guideToProduct_.size() ? guideToProduct_[g] : -1;
-    if (shown >= 0 &&
+    const int product = guideToProduct_[g];  // the store product showing this slot, or -1
+    // Its card changes when the slot's item or reasons do.
+    if (product >= 0 &&
         !(previous && g < previous->slots.size() && sameCard(previous->slots[g], p))) {
-      ++productStamp_[static_cast<size_t>(shown)];
+      ++productStamp_[static_cast<size_t>(product)];
     }
     if (p.item < 0 || p.item == state_[g].item) continue;
     if (state_[g].in_view) {
@@ -167,7 +167,6 @@ void ShoppingSession::applyPlan() {
     state_[g].item = p.item;
     ++counters_.slotsSwapped;
     changed = true;
-    const int product = guideToProduct_[g];
     if (product >= 0) {
       const engine::InstanceId inst = slots_[static_cast<size_t>(product)].instance;
       animator_.start(inst, scene_.instance(inst).transform);

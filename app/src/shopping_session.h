@@ -87,7 +87,7 @@ class ShoppingSession {
   const DwellTracker& dwell() const { return dwell_; }
   const engine::Bounds& productBounds(int product) const;
 
-  // Cached until the next plan lands or the product changes: valid until then.
+  // Cached per product (see stamp_ below); the reference stays valid until the card changes.
   const ProductInfo& info(int product) const;
   // Linear RGB per colourway of a product's model (read from the file once, for the card).
   std::vector<glm::vec3> swatches(const std::string& itemId) const;

@@ -44,8 +44,7 @@ class InstanceDrawCache {
   std::span<const glm::mat4> matrices(const Entry& entry) const {
     return {matrices_.data() + 2 * size_t{entry.first}, 2 * size_t{entry.count}};
   }
-  // Models were added or removed (bucket ids change, a new model may sit at a freed address):
-  // nothing is kept.
+  // Nothing is kept: for when the buckets were rebuilt (models added or removed).
   void clear();
 
  private:

@@ -373,6 +373,8 @@ struct Renderer::Impl {
     });
     counts.assign(buckets.size(), 0);
     offsets.assign(buckets.size(), 0);
+    // Bucket ids changed, and a new model may sit at a freed model's address.
+    drawCache.clear();
     bucketLook.resize(buckets.size());
     for (size_t b = 0; b < buckets.size(); ++b)
       bucketLook[b] =
@@ -769,7 +771,6 @@ ModelId Renderer::addModel(const ModelData& model) {
   }
   impl_->uploadMaterials();
   impl_->rebuildBuckets();
-  impl_->drawCache.clear();
   return static_cast<ModelId>(impl_->models.size() - 1);
 }
 
@@ -778,7 +779,6 @@ void Renderer::removeModel(ModelId id) {
   impl_->deleter.retire(impl_->lastSubmittedSlot(), std::move(impl_->models[id]));
   impl_->models[id].reset();
   impl_->rebuildBuckets();
-  impl_->drawCache.clear();
 }
 
 ModelInfo Renderer::modelInfo(ModelId id) const {

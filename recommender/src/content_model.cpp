@@ -130,7 +130,10 @@ void ContentModel::groupSingleColumns() {
   SingleGroup group;
   size_t size = 1;
   const auto close = [&] {
-    if (group.columns.size() >= 2) groups_.push_back(std::move(group));  // one alone gains nothing
+    if (group.columns.size() >= 2) {  // one alone gains nothing
+      for (size_t k : group.columns) columns_[k].grouped = true;
+      groups_.push_back(std::move(group));
+    }
     group = SingleGroup{};
     size = 1;
   };
@@ -364,13 +367,11 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
     float num = 0.0f, den = 0.0f;
   };
   std::vector<std::vector<Term>> tables(groups_.size());
-  std::vector<uint8_t> grouped(columns_.size(), 0);
   for (size_t g = 0; g < groups_.size(); ++g) {
     auto& table = tables[g];
     table.assign(1, Term{});
     for (size_t m = 0; m < groups_[g].columns.size(); ++m) {
       const size_t k = groups_[g].columns[m];
-      grouped[k] = 1;
       const auto& part = prof.parts[k];
       const size_t below = table.size(), radix = groups_[g].radix[m];
       table.resize(below * radix);
@@ -389,7 +390,7 @@ void ContentModel::scoreProfile(const Profile& prof, std::span<float> scores) co
   }
   for (size_t k = 0; k < columns_.size(); ++k) {
     const auto& part = prof.parts[k];
-    if (!part.active || grouped[k]) continue;
+    if (!part.active || columns_[k].grouped) continue;
     Pass pass;
     pass.col = &cols[static_cast<size_t>(columns_[k].index)];
     pass.w = columns_[k].weight;

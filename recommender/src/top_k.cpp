@@ -98,6 +98,11 @@ std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
   std::vector<ScoredItem> out, tied;
   out.reserve(above + (edge < kNoBucket ? count[edge] : 0));
   if (edge < kNoBucket) tied.reserve(count[edge]);
+  const auto keep = [&](size_t i) {  // buckets above the edge whole, the edge's to be ranked
+    const uint32_t b = bucket[i];
+    if (b > edge || b == kNoBucket) return;
+    (b < edge ? out : tied).push_back({static_cast<int32_t>(i), scores[i]});
+  };
   // Sixteen buckets tested at once (GCC's portable vectors): most groups hold no item at or above
   // the edge, and only the others take the per-item path.
   using U16x16 = uint16_t __attribute__((vector_size(32)));
@@ -110,17 +115,9 @@ std::vector<ScoredItem> topKSelect(std::span<const float> scores, size_t k,
     uint32_t any = 0;
     for (int j = 0; j < 16; ++j) any |= hit[j];
     if (!any) continue;
-    for (size_t i = first; i < first + 16; ++i) {
-      const uint32_t b = bucket[i];
-      if (b > edge || b == kNoBucket) continue;
-      (b < edge ? out : tied).push_back({static_cast<int32_t>(i), scores[i]});
-    }
+    for (size_t i = first; i < first + 16; ++i) keep(i);
   }
-  for (size_t i = groups; i < n; ++i) {
-    const uint32_t b = bucket[i];
-    if (b > edge || b == kNoBucket) continue;
-    (b < edge ? out : tied).push_back({static_cast<int32_t>(i), scores[i]});
-  }
+  for (size_t i = groups; i < n; ++i) keep(i);
   const size_t from_edge = std::min(tied.size(), k - std::min(k, out.size()));
   if (from_edge < tied.size()) {
     std::nth_element(tied.begin(), tied.begin() + static_cast<std::ptrdiff_t>(from_edge),

@@ -75,6 +75,7 @@ class ContentModel final : public Model {
     // repeat.
     std::vector<float> distinct_values;
     std::vector<uint16_t> value_index;
+    bool grouped = false;  // scored through a SingleGroup's table, not a pass of its own
   };
   static constexpr uint16_t kNoValue = 0xFFFF;
   std::vector<UsableColumn> columns_;
