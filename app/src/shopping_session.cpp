@@ -214,8 +214,8 @@ const ProductInfo& ShoppingSession::catalogueInfo(int32_t index) const {
   } catch (const std::exception&) {
     out.price = 0.0;
   }
-  for (const auto size : rec::split(t.value(index, "SIZES"), '|')) {
-    if (!size.empty()) out.sizes.emplace_back(size);
+  for (std::string& size : rec::splitCopy(t.value(index, "SIZES"), '|')) {
+    if (!size.empty()) out.sizes.push_back(std::move(size));
   }
   for (const auto& [label, column] :
        std::vector<std::pair<const char*, const char*>>{{"Main colour", "COLOR"},

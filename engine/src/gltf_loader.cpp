@@ -35,6 +35,7 @@ struct LoadContext {
   const GltfLoadOptions* options = nullptr;
   GltfDiagnostics* diag = nullptr;
   size_t totalBytes = 0;
+  const std::set<int>* unreadableImages = nullptr;  // GltfSourceNotes::unreadableImages
 };
 
 bool readFileCapped(const fs::path& path, size_t cap, std::vector<unsigned char>& out,
@@ -102,11 +103,17 @@ bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::s
                int, const unsigned char* bytes, int size, void* user) {
   auto* ctx = static_cast<LoadContext*>(user);
   const std::string where = "/images/" + std::to_string(index);
-  const bool png = startsWith(bytes, size, {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-  const bool jpeg = startsWith(bytes, size, {0xFF, 0xD8, 0xFF});
   image->width = 0;
   image->height = 0;
   image->image.clear();
+  if (ctx->unreadableImages != nullptr && ctx->unreadableImages->count(index) != 0) {
+    // `bytes` would run past the buffer's data: never read. Nothing to add here: a buffer with
+    // no data was reported as BUFFER_WITHOUT_DATA, a view past its buffer is reported by the
+    // converter's bufferView checks.
+    return true;
+  }
+  const bool png = startsWith(bytes, size, {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+  const bool jpeg = startsWith(bytes, size, {0xFF, 0xD8, 0xFF});
   if (!png && !jpeg) {
     ctx->diag->warning("IMAGE_UNRECOGNIZED_FORMAT", "image is neither PNG nor JPEG; not used",
                        where);
@@ -282,6 +289,36 @@ void sanitize(json& root, bool isGlb, const fs::path& baseDir, GltfSourceNotes& 
     auto& images = root["images"];
     for (size_t i = 0; i < images.size(); ++i) {
       auto& img = images[i];
+      // tinygltf hands an image's bufferView to the decoder as offset + byteLength without
+      // checking them against the buffer's data: a view past its buffer (or into a placeholder
+      // for an unavailable one) would be read out of bounds. Such an image is not decoded.
+      if (img.is_object() && img.contains("bufferView") && img["bufferView"].is_number_integer()) {
+        const auto intField = [](const json& o, const char* key, long long fallback) {
+          const auto it = o.find(key);
+          return it != o.end() && it->is_number_integer() ? it->get<long long>() : fallback;
+        };
+        const long long v = img["bufferView"].get<long long>();
+        static const json kNone = json::array();
+        const json& views = root.contains("bufferViews") ? root["bufferViews"] : kNone;
+        const json& bufs = root.contains("buffers") ? root["buffers"] : kNone;
+        bool readable = false;
+        if (v >= 0 && views.is_array() && static_cast<size_t>(v) < views.size() &&
+            views[static_cast<size_t>(v)].is_object()) {
+          const json& view = views[static_cast<size_t>(v)];
+          const long long b = intField(view, "buffer", -1);
+          const long long offset = intField(view, "byteOffset", 0);
+          const long long length = intField(view, "byteLength", 0);
+          if (b >= 0 && bufs.is_array() && static_cast<size_t>(b) < bufs.size() &&
+              bufs[static_cast<size_t>(b)].is_object() &&
+              notes.unavailableBuffers.count(static_cast<int>(b)) == 0) {
+            const long long bufferLength = intField(bufs[static_cast<size_t>(b)], "byteLength", 0);
+            readable = offset >= 0 && length >= 0 && offset <= bufferLength &&
+                       length <= bufferLength - offset;
+          }
+        }
+        if (!readable) notes.unreadableImages.insert(static_cast<int>(i));
+        continue;
+      }
       if (!img.is_object() || !img.contains("uri") || !img["uri"].is_string()) continue;
       const auto uri = img["uri"].get<std::string>();
       if (uri.rfind("data:", 0) == 0) continue;
@@ -495,7 +532,7 @@ GltfLoadResult GltfLoader::load(const fs::path& path) const {
     }
   }
 
-  LoadContext ctx{&options_, &diag, bytes.size()};
+  LoadContext ctx{&options_, &diag, bytes.size(), &notes.unreadableImages};
   tinygltf::TinyGLTF parser;
   parser.SetImageLoader(&loadImage, &ctx);
   parser.SetFsCallbacks({&fsFileExists, &fsExpand, &fsRead, &fsWrite, &ctx});

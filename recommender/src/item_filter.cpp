@@ -131,7 +131,7 @@ class Parser {
       }
       ++pos_;
     }
-    std::string v(trim(s_.substr(start, pos_ - start)));
+    std::string v(trim(std::string_view(s_).substr(start, pos_ - start)));
     if (v.empty()) fail("expected a value");
     return v;
   }

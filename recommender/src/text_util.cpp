@@ -33,6 +33,12 @@ std::vector<std::string_view> split(std::string_view s, char separator) {
   return parts;
 }
 
+std::vector<std::string> splitCopy(std::string_view s, char separator) {
+  std::vector<std::string> parts;
+  for (const std::string_view part : split(s, separator)) parts.emplace_back(part);
+  return parts;
+}
+
 std::optional<double> parseNumber(std::string_view s) {
   s = trim(s);
   if (s.empty()) return std::nullopt;

@@ -64,6 +64,23 @@ TEST(GltfHostile, HugeImageDimensionsAreRejectedBeforeDecoding) {
   EXPECT_NE(r.error.find("IMAGE"), std::string::npos) << r.error;
 }
 
+TEST(GltfHostile, ImageViewPastItsBufferIsNeverRead) {
+  // An image whose bufferView claims 4096 bytes of a 3-byte buffer (and one of a buffer with no
+  // data at all): tinygltf hands such a view to the image decoder unchecked, so the loader must
+  // not decode it (the sanitizer build reads out of bounds otherwise).
+  const fs::path path = scratch("image_view_past_buffer.gltf");
+  writeText(path, R"({"asset":{"version":"2.0"},
+    "buffers":[{"byteLength":3,"uri":"data:application/octet-stream;base64,iVBO"},{"byteLength":4096}],
+    "bufferViews":[{"buffer":0,"byteLength":4096},{"buffer":1,"byteLength":4096}],
+    "images":[{"bufferView":0,"mimeType":"image/png"},{"bufferView":1,"mimeType":"image/png"}],
+    "textures":[{"source":0},{"source":1}],
+    "materials":[{"pbrMetallicRoughness":{"baseColorTexture":{"index":0}}}]})");
+  const GltfLoadResult r = GltfLoader().load(path);
+  // Reported in the validator's terms, not decoded.
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("BUFFER_VIEW_TOO_LONG"), std::string::npos) << r.error;
+}
+
 TEST(GltfHostile, DeepJsonNestingIsRejected) {
   const fs::path path = scratch("deep.gltf");
   writeText(path, R"({"asset":{"version":"2.0"},"extras":)" + std::string(200000, '[') +
