@@ -1,11 +1,11 @@
 // The string helpers that return views: they must refuse a temporary std::string, whose views
 // would dangle (a range-for over split(table.value(...)) read freed stack in the product card).
+#include "vrmall/rec/text_util.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <string_view>
-
-#include "vrmall/rec/text_util.h"
 
 namespace vrmall::rec {
 namespace {
@@ -15,9 +15,13 @@ std::string makeSizes() {
 }
 
 template <class Arg>
-constexpr bool splitAccepts = requires(Arg&& a) { split(static_cast<Arg&&>(a), '|'); };
+constexpr bool splitAccepts = requires(Arg&& a) {
+  split(static_cast<Arg&&>(a), '|');
+};
 template <class Arg>
-constexpr bool trimAccepts = requires(Arg&& a) { trim(static_cast<Arg&&>(a)); };
+constexpr bool trimAccepts = requires(Arg&& a) {
+  trim(static_cast<Arg&&>(a));
+};
 
 static_assert(!splitAccepts<std::string>, "split() of a temporary std::string must not compile");
 static_assert(!splitAccepts<const std::string>, "nor of a const temporary");

@@ -3,8 +3,8 @@
 #include <concepts>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace vrmall::rec {
