@@ -1,7 +1,8 @@
-// vrmall: the virtual-mall client. Modes: --headless renders the store offscreen (QA/CI), with
-// --tour a scripted shopper and the shopping guide in the loop; --window is the desktop preview;
-// --view-model checks one product model; --demo is the guide's text demo. With no mode: the
-// window when $DISPLAY is set (and a window opens), else the default tour into out/tour.
+// vrmall: the virtual-mall client. Modes: --xr is the headset (OpenXR); --headless renders the
+// store offscreen (QA/CI), with --tour a scripted shopper and the shopping guide in the loop;
+// --window is the desktop preview; --view-model checks one product model; --demo is the guide's
+// text demo. With no mode: the headset when an OpenXR runtime answers with one, else the window
+// when $DISPLAY is set (and a window opens), else the default tour into out/tour.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include "vrmall/rec/demo.h"
 #include "vrmall/version.h"
 #include "window_run.h"
+#include "xr_run.h"
 
 namespace {
 
@@ -37,9 +39,9 @@ std::filesystem::path defaultTour() {
 int main(int argc, char** argv) {
   CLI::App app{
       "vrmall: a virtual fashion mall with an AI shopping guide.\n"
-      "With no mode: the desktop window when $DISPLAY is set, else the headless default tour\n"
-      "(assets/tour/default_tour.json) into out/tour. There is no OpenXR (headset) mode yet:\n"
-      "the renderer's two-view path is exercised with --headless --views 2."};
+      "With no mode: the headset (--xr) when an OpenXR runtime answers with one, else the\n"
+      "desktop window when $DISPLAY is set, else the headless default tour\n"
+      "(assets/tour/default_tour.json) into out/tour."};
   bool version = false;
   app.add_flag("--version", version, "Print the version and exit");
 
@@ -95,6 +97,26 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(100.0F, 20000.0F))
       ->capture_default_str();
 
+  bool xrMode = false;
+  vrmall::app::XrOptions x;
+  app.add_flag("--xr", xrMode,
+               "The headset, through OpenXR (any runtime with XR_KHR_vulkan_enable2): gaze feeds "
+               "the guide; trigger: select / press panels, grip: pick up, right stick: push to "
+               "teleport, flick to snap-turn; menu: panels. With --frames N it stops after N "
+               "frames and writes stats.json, left.png, right.png into --out (default out/xr)");
+  app.add_option("--render-scale", x.renderScale,
+                 "XR: per-eye size as a share of the runtime's recommended size")
+      ->check(CLI::Range(0.1F, 2.0F))
+      ->capture_default_str();
+  app.add_option("--snap-turn", x.snapTurnDeg, "XR: degrees per snap turn")
+      ->check(CLI::Range(5.0F, 90.0F))
+      ->capture_default_str();
+  app.add_flag("--smooth-locomotion", x.smoothLocomotion,
+               "XR: the left stick glides (with a comfort vignette); off: teleport only");
+  bool noDepth = false;
+  app.add_flag("--no-depth", noDepth,
+               "XR: do not submit depth (XR_KHR_composition_layer_depth) with the eye images");
+
   std::string viewModel;
   std::string variant;
   app.add_option("--view-model", viewModel,
@@ -135,9 +157,29 @@ int main(int argc, char** argv) {
       w.dwell.selectSeconds = std::max(selectMs, interestMs) / 1000.0F;
       return w;
     };
+    // The headset's options, for --xr and for no mode with a runtime.
+    const auto xrOptions = [&] {
+      vrmall::app::XrOptions xo = x;
+      xo.storeDir = store;
+      xo.outDir = out;
+      if (app.count("--frames") != 0) xo.frames = h.frames;
+      if (app.count("--msaa") != 0) xo.msaa = h.msaa;
+      xo.validation = !noValidation;
+      xo.submitDepth = !noDepth;
+      xo.inputScript = inputScript;
+      xo.dwell.interestSeconds = interestMs / 1000.0F;
+      xo.dwell.selectSeconds = std::max(selectMs, interestMs) / 1000.0F;
+      return xo;
+    };
+    if (xrMode) {
+      const int rc = vrmall::app::runXr(xrOptions());
+      // Asked for explicitly: no fallback, a non-zero exit with the runtime's reason (printed).
+      return rc;
+    }
     if (window) return vrmall::app::runWindow(windowOptions());
     if (!inputScript.empty()) {
-      std::cerr << "vrmall: --input-script drives the window: add --window\n";
+      std::cerr << "vrmall: --input-script drives the window or the headset: add --window or "
+                   "--xr\n";
       return 1;
     }
     if (demo) return vrmall::rec::runDemo(std::cout, vrmall::rec::DemoOptions{});
@@ -178,7 +220,13 @@ int main(int argc, char** argv) {
       return vrmall::app::runHeadless(h);
     }
 
-    // No mode: a window when there is a display, else the default tour.
+    // No mode: the headset when a runtime answers with one, else a window when there is a
+    // display, else the default tour.
+    {
+      const int rc = vrmall::app::runXr(xrOptions());
+      if (rc != vrmall::app::kXrUnavailable) return rc;
+      std::cerr << "vrmall: no headset; trying the desktop window\n";
+    }
     const char* display = std::getenv("DISPLAY");
     if (display != nullptr && *display != '\0') {
       int rc = 2;

@@ -53,15 +53,17 @@ void ShopUi::draw(ShoppingSession& session, const FramePerf& perf, const glm::ma
   historyCount_ = std::min(kHistory, historyCount_ + 1);
 
   drawMenu(mouseCaptured);
-  if (session.hovered() != session.selected()) drawHover(session);
-  drawDwellRing(session, viewProj, windowSize);
+  if (!worldPanel) {
+    if (session.hovered() != session.selected()) drawHover(session);
+    drawDwellRing(session, viewProj, windowSize);
+  }
   drawCard(session, windowSize);
   if (showForYou) drawForYou(session);
   if (showAvatar) drawAvatar(session);
   if (showCart) drawCart(session, windowSize);
   if (showPerf) drawPerf(perf, session, windowSize);
   if (showPrivacy) drawPrivacy(session);
-  if (mouseCaptured) {
+  if (mouseCaptured && !worldPanel) {
     // The crosshair: with the mouse captured the pointer ray goes through the middle.
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImVec2 c(windowSize.x * 0.5F, windowSize.y * 0.5F);
@@ -80,7 +82,11 @@ void ShopUi::drawMenu(bool mouseCaptured) {
     ImGui::MenuItem("Help", nullptr, &showHelp);
     ImGui::EndMenu();
   }
-  if (showHelp) {
+  if (showHelp && worldPanel) {
+    ImGui::TextDisabled(
+        "trigger: select / press | grip: pick up | stick: push to teleport, flick to turn | "
+        "menu: panels");
+  } else if (showHelp) {
     ImGui::TextDisabled(mouseCaptured
                             ? "WASD walk | mouse look | click select | Esc releases the mouse"
                             : "WASD walk | right-drag or M: look | click a product | scroll: zoom "

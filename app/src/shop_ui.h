@@ -28,6 +28,10 @@ class ShopUi {
   // Panels shown; F1 toggles all of them, F3 the performance overlay.
   bool showForYou = true, showAvatar = false, showCart = true, showPerf = true, showPrivacy = false,
        showHelp = true;
+  // Drawn into the headset's world panel rather than over the desktop view: no tooltip at the
+  // mouse, no dwell ring or crosshair over the scene (the panel is not the scene), the
+  // controllers' help line.
+  bool worldPanel = false;
 
   // Builds this frame's UI (between ImGui::NewFrame and ImGui::Render). `viewProj` and
   // `windowSize` place the dwell ring on the product being looked at.

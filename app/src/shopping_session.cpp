@@ -95,6 +95,10 @@ void ShoppingSession::post(int product, rec::EventType type, float value) {
   const int64_t now = start_->clock + static_cast<int64_t>(seconds_);
   guide_->post({-1, item, now, type, value});
   ++counters_.eventsPosted;
+  if (options_.logEvents) {
+    posted_.push_back({rec::toString(type), slots_[static_cast<size_t>(product)].id, it->second,
+                       value, seconds_});
+  }
   if (options_.synchronousGuide) guide_->flush();
 }
 
@@ -140,6 +144,17 @@ void ShoppingSession::update(const engine::View& view, const std::optional<Point
     }
   }
   counters_.lastFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+std::string ShoppingSession::itemIdOf(int32_t index) const {
+  if (!start_ || index < 0) return "";
+  const auto& ids = start_->recommender->data().items;
+  return index < ids.size() ? ids.id(index) : "";
+}
+
+int ShoppingSession::pick(const PointerRay& ray) const {
+  const auto hit = picker_.pick(ray, options_.maxPickDistance);
+  return hit ? static_cast<int>(hit->index) : -1;
 }
 
 void ShoppingSession::applyPlan() {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "avatar_profile.h"
@@ -53,6 +54,18 @@ struct SessionOptions {
   // Wait for the guide after every posted event before the next frame (fixed-step tests and
   // golden images: the same input always gives the same shelves).
   bool synchronousGuide = false;
+  // Keep every posted event for takePostedEvents() (runs that log them: the headset's
+  // events.jsonl).
+  bool logEvents = false;
+};
+
+// An event the session gave the guide, as logged.
+struct PostedEvent {
+  std::string type;  // rec::toString: "gaze_dwell", "pick_up", ...
+  std::string slot;
+  std::string item;
+  float value = 0.0F;    // gaze_dwell: milliseconds
+  double seconds = 0.0;  // session time
 };
 
 struct SessionCounters {
@@ -78,6 +91,9 @@ class ShoppingSession {
   // slots out of view, advances animations, feeds the dwell tracker.
   void update(const engine::View& view, const std::optional<PointerRay>& pointer, float dt);
 
+  // The product a ray points at (the nearest hit within reach), or -1: in the headset the
+  // controller's aim selects and picks up while the gaze ray is what update() dwells on.
+  int pick(const PointerRay& ray) const;
   // The product under the pointer (index into products()), or -1.
   int hovered() const { return hovered_; }
   // The product whose card is open, or -1. A click selects; a steady look past the select
@@ -120,6 +136,13 @@ class ShoppingSession {
   // The For-you wall's products (indices into products()) in slot order, with their reasons.
   std::vector<int> forYou() const;
   const SessionCounters& counters() const { return counters_; }
+  // The events posted since the last call (SessionOptions::logEvents), oldest first.
+  std::vector<PostedEvent> takePostedEvents() { return std::exchange(posted_, {}); }
+  // The guide's slots as held now, in the plans' slot order: the item each shows and whether it
+  // is in view (for logs and tests: a slot in view must never change).
+  const std::vector<rec::SlotState>& slotStates() const { return state_; }
+  // The catalogue's ITEM_ID of an item index ("" when out of range or without a guide).
+  std::string itemIdOf(int32_t index) const;
   // Product index for a slot id, or -1.
   int productOfSlot(const std::string& slotId) const;
 
@@ -175,6 +198,7 @@ class ShoppingSession {
   const ProductInfo& catalogueInfo(int32_t index) const;
   AvatarProfile avatar_;
   bool gazeTracking_ = true;
+  std::vector<PostedEvent> posted_;
 };
 
 }  // namespace vrmall::app

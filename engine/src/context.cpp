@@ -27,7 +27,7 @@ bool hasLayer(const char* name) {
 
 Context::Context(const ContextOptions& options) : printMessages_(options.printValidationMessages) {
   createInstance(options);
-  pickDevice();
+  pickDevice(options);
   createDevice(options);
 }
 
@@ -88,7 +88,12 @@ void Context::createInstance(const ContextOptions& options) {
   info.enabledExtensionCount = static_cast<uint32_t>(extensions.size());
   info.ppEnabledExtensionNames = extensions.data();
   if (validationEnabled_) info.pNext = &messenger;
-  VRM_VK_CHECK(vkCreateInstance(&info, nullptr, &instance_));
+  if (options.external.createInstance) {
+    instance_ = options.external.createInstance(info);
+    VRM_CHECK(instance_ != VK_NULL_HANDLE, "the external instance hook returned no instance");
+  } else {
+    VRM_VK_CHECK(vkCreateInstance(&info, nullptr, &instance_));
+  }
 
   if (validationEnabled_) {
     auto create = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(
@@ -98,7 +103,7 @@ void Context::createInstance(const ContextOptions& options) {
   }
 }
 
-void Context::pickDevice() {
+void Context::pickBestDevice() {
   uint32_t count = 0;
   VRM_VK_CHECK(vkEnumeratePhysicalDevices(instance_, &count, nullptr));
   VRM_CHECK(count > 0, "no Vulkan device found (install mesa-vulkan-drivers for lavapipe)");
@@ -121,7 +126,19 @@ void Context::pickDevice() {
   }
   VRM_CHECK(best >= 0, "no Vulkan 1.3 device found");
   physical_ = devices[static_cast<size_t>(best)];
+}
+
+void Context::pickDevice(const ContextOptions& options) {
+  if (options.external.physicalDevice) {
+    physical_ = options.external.physicalDevice(instance_);
+    VRM_CHECK(physical_ != VK_NULL_HANDLE, "the external device hook returned no physical device");
+  } else {
+    pickBestDevice();
+  }
   vkGetPhysicalDeviceProperties(physical_, &properties_);
+  VRM_CHECK(
+      properties_.apiVersion >= VK_API_VERSION_1_3,
+      std::string("the Vulkan device ") + properties_.deviceName + " does not support Vulkan 1.3");
   vkGetPhysicalDeviceMemoryProperties(physical_, &memory_);
 
   uint32_t familyCount = 0;
@@ -183,7 +200,12 @@ void Context::createDevice(const ContextOptions& options) {
   info.pQueueCreateInfos = &queue;
   info.enabledExtensionCount = static_cast<uint32_t>(options.deviceExtensions.size());
   info.ppEnabledExtensionNames = options.deviceExtensions.data();
-  VRM_VK_CHECK(vkCreateDevice(physical_, &info, nullptr, &device_));
+  if (options.external.createDevice) {
+    device_ = options.external.createDevice(physical_, info);
+    VRM_CHECK(device_ != VK_NULL_HANDLE, "the external device hook returned no device");
+  } else {
+    VRM_VK_CHECK(vkCreateDevice(physical_, &info, nullptr, &device_));
+  }
   vkGetDeviceQueue(device_, queueFamily_, 0, &queue_);
 
   auto pool = vkStruct<VkCommandPoolCreateInfo>(VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO);

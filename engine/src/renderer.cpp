@@ -22,6 +22,7 @@
 #include "vrmall/engine/vk_struct.h"
 
 namespace vrmall::engine {
+static_assert(PipelineSet::kDepthFormat == Renderer::kDepthFormat, "one depth format");
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -553,6 +554,16 @@ struct Renderer::Impl {
                     VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depthStages,
                     VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
                         VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT);
+    // The target's own depth (OpenXR depth submission): written directly at one sample, or
+    // resolved into (sample zero) from the MSAA depth.
+    const bool targetDepth = image.depthImage != VK_NULL_HANDLE;
+    if (targetDepth) {
+      transitionImage(cmd, image.depthImage, VK_IMAGE_ASPECT_DEPTH_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+                      VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, depthStages,
+                      VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depthStages,
+                      VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
+                          VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT);
+    }
 
     buildRuns(s, stats);
     // Two views: one multiview pass, or (viewLoop) one pass per layer with the view index in a
@@ -587,6 +598,17 @@ struct Renderer::Impl {
       depthInfo.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
       depthInfo.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
       depthInfo.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+      if (targetDepth) {
+        const VkImageView targetDepthView = loop ? image.depthLayerViews[pass] : image.depthView;
+        if (samples == VK_SAMPLE_COUNT_1_BIT) {
+          depthInfo.imageView = targetDepthView;
+          depthInfo.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+        } else {
+          depthInfo.resolveMode = VK_RESOLVE_MODE_SAMPLE_ZERO_BIT;
+          depthInfo.resolveImageView = targetDepthView;
+          depthInfo.resolveImageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+        }
+      }
       depthInfo.clearValue.depthStencil = {1.0F, 0};
 
       auto rendering = vkStruct<VkRenderingInfo>(VK_STRUCTURE_TYPE_RENDERING_INFO);

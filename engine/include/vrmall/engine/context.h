@@ -13,12 +13,24 @@
 
 namespace vrmall::engine {
 
+// Where the instance and device come from when someone else must create them: OpenXR's
+// XR_KHR_vulkan_enable2 creates both from the create-infos the Context builds (adding what the
+// runtime needs) and names the physical device the headset is attached to. Each one left empty
+// means the Context's own way (vkCreateInstance, the best Vulkan 1.3 device, vkCreateDevice).
+// A hook throws on failure; the Context still owns and destroys what it returns.
+struct ExternalCreation {
+  std::function<VkInstance(const VkInstanceCreateInfo&)> createInstance;
+  std::function<VkPhysicalDevice(VkInstance)> physicalDevice;
+  std::function<VkDevice(VkPhysicalDevice, const VkDeviceCreateInfo&)> createDevice;
+};
+
 struct ContextOptions {
   bool validation = false;         // enable VK_LAYER_KHRONOS_validation and count its messages
   bool requireValidation = false;  // fail when the layer is missing (tests) instead of warning
   std::vector<const char*> instanceExtensions;  // e.g. from glfwGetRequiredInstanceExtensions
   std::vector<const char*> deviceExtensions;    // e.g. VK_KHR_swapchain
   bool printValidationMessages = true;          // echo warning/error messages to stderr
+  ExternalCreation external;
 };
 
 // Validation messages seen since the context was made, by severity.
@@ -63,7 +75,8 @@ class Context {
                                           const VkDebugUtilsMessengerCallbackDataEXT* data,
                                           void* user);
   void createInstance(const ContextOptions& options);
-  void pickDevice();
+  void pickDevice(const ContextOptions& options);
+  void pickBestDevice();
   void createDevice(const ContextOptions& options);
 
   VkInstance instance_ = VK_NULL_HANDLE;

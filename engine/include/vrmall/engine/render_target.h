@@ -17,6 +17,13 @@ struct TargetImage {
   // multiview (layerViews[0] == view for a one-view target).
   VkImageView layerViews[2] = {VK_NULL_HANDLE, VK_NULL_HANDLE};
   uint32_t index = 0;  // which of the target's images
+  // Where the target wants the frame's depth (an OpenXR depth swapchain image, submitted with
+  // XR_KHR_composition_layer_depth), in Renderer::kDepthFormat with as many layers as views; null
+  // keeps depth inside the renderer. The renderer leaves it in DEPTH_ATTACHMENT_OPTIMAL with its
+  // writes done in the late fragment tests stage (with MSAA: its resolve, sample zero).
+  VkImage depthImage = VK_NULL_HANDLE;
+  VkImageView depthView = VK_NULL_HANDLE;  // all layers
+  VkImageView depthLayerViews[2] = {VK_NULL_HANDLE, VK_NULL_HANDLE};
   // Semaphore the frame's submit waits on before writing (swapchain acquire), or null.
   VkSemaphore waitSemaphore = VK_NULL_HANDLE;
   // Semaphore the frame's submit signals when done (for present), or null.

@@ -4,6 +4,8 @@
 // submits. Frames in flight each own their command buffer, fence, uniforms and instance buffer.
 #pragma once
 
+#include <vulkan/vulkan.h>
+
 #include <cstdint>
 #include <glm/glm.hpp>
 #include <memory>
@@ -53,6 +55,10 @@ struct ModelInfo {
 
 class Renderer {
  public:
+  // The depth format of every pass; a target's own depth image (TargetImage::depthImage) must be
+  // in it.
+  static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
+
   Renderer(Context& context, const RendererOptions& options = {});
   ~Renderer();
   Renderer(const Renderer&) = delete;
