@@ -142,7 +142,10 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
   }
   ImGui::SetNextWindowPos(ImVec2(windowSize.x - 10.0F, 30.0F), ImGuiCond_Always,
                           ImVec2(1.0F, 0.0F));
-  ImGui::SetNextWindowSize(ImVec2(std::min(320.0F, windowSize.x * 0.42F), 0.0F), ImGuiCond_Always);
+  // In the headset's panel the card is wider (its text is larger) and puts the sizes and the
+  // buttons right under the price, where a controller ray finds them at once.
+  const float width = worldPanel ? windowSize.x * 0.42F : std::min(320.0F, windowSize.x * 0.42F);
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0F), ImGuiCond_Always);
   bool open = true;
   if (!beginWindow("Product", &open,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings))
@@ -151,15 +154,20 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
   ImGui::Text("%s   %s", money(info.price).c_str(), info.brand.c_str());
   if (info.suggested) ImGui::TextColored(ImVec4(1.0F, 0.8F, 0.3F, 1.0F), "Suggested for you");
   ImGui::Separator();
-  for (const auto& [label, value] : info.attributes) {
-    ImGui::TextDisabled("%s", label.c_str());
-    ImGui::SameLine(100.0F);
-    ImGui::TextWrapped("%s", value.c_str());
-  }
-  if (!info.colourways.empty()) {
+  const auto attributes = [&] {
+    const float valueColumn = worldPanel ? ImGui::GetFontSize() * 8.0F : 100.0F;
+    for (const auto& [label, value] : info.attributes) {
+      ImGui::TextDisabled("%s", label.c_str());
+      ImGui::SameLine(valueColumn);
+      ImGui::TextWrapped("%s", value.c_str());
+    }
+  };
+  const auto colourways = [&] {
+    if (info.colourways.empty()) return;
     ImGui::TextDisabled("Colourways");
     const int current = info.colourway < 0 ? 0 : info.colourway;
     const std::vector<glm::vec3> swatches = session.swatches(info.itemId);
+    const float swatch = worldPanel ? ImGui::GetFontSize() * 1.6F : 26.0F;
     for (size_t c = 0; c < info.colourways.size(); ++c) {
       if (c > 0) ImGui::SameLine();
       ImGui::PushID(static_cast<int>(c));
@@ -171,7 +179,7 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
         ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(1.0F, 1.0F, 1.0F, 1.0F));
       }
       if (ImGui::ColorButton(info.colourways[c].c_str(), colour, ImGuiColorEditFlags_NoTooltip,
-                             ImVec2(26.0F, 26.0F))) {
+                             ImVec2(swatch, swatch))) {
         session.setColourway(p, static_cast<int>(c));
       }
       if (chosen) {
@@ -183,29 +191,41 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
     }
     ImGui::SameLine();
     ImGui::TextUnformatted(info.colourways[static_cast<size_t>(current)].c_str());
-  }
-  if (!info.sizes.empty()) {
-    ImGui::TextDisabled("Sizes");
-    for (size_t s = 0; s < info.sizes.size(); ++s) {
-      if (s > 0) ImGui::SameLine();
-      if (ImGui::RadioButton(info.sizes[s].c_str(), chosenSize_ == static_cast<int>(s))) {
-        chosenSize_ = static_cast<int>(s);
+  };
+  const auto sizesAndButtons = [&] {
+    if (!info.sizes.empty()) {
+      ImGui::TextDisabled("Sizes");
+      for (size_t s = 0; s < info.sizes.size(); ++s) {
+        if (s > 0) ImGui::SameLine();
+        if (ImGui::RadioButton(info.sizes[s].c_str(), chosenSize_ == static_cast<int>(s))) {
+          chosenSize_ = static_cast<int>(s);
+        }
       }
     }
+    const bool sizeChosen = info.sizes.empty() || chosenSize_ >= 0;
+    if (!sizeChosen) ImGui::BeginDisabled();
+    if (ImGui::Button("Add to cart")) {
+      session.addToCart(p, sizeChosen && !info.sizes.empty()
+                               ? info.sizes[static_cast<size_t>(chosenSize_)]
+                               : std::string());
+    }
+    if (!sizeChosen) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Try on")) session.tryOn(p);
+    ImGui::SameLine();
+    if (ImGui::Button("Pick up")) session.pickUp(p);
+    if (!sizeChosen) ImGui::TextDisabled("choose a size to add it to the cart");
+  };
+  if (worldPanel) {
+    sizesAndButtons();
+    ImGui::Separator();
+    attributes();
+    colourways();
+  } else {
+    attributes();
+    colourways();
+    sizesAndButtons();
   }
-  const bool sizeChosen = info.sizes.empty() || chosenSize_ >= 0;
-  if (!sizeChosen) ImGui::BeginDisabled();
-  if (ImGui::Button("Add to cart")) {
-    session.addToCart(p, sizeChosen && !info.sizes.empty()
-                             ? info.sizes[static_cast<size_t>(chosenSize_)]
-                             : std::string());
-  }
-  if (!sizeChosen) ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (ImGui::Button("Try on")) session.tryOn(p);
-  ImGui::SameLine();
-  if (ImGui::Button("Pick up")) session.pickUp(p);
-  if (!sizeChosen) ImGui::TextDisabled("choose a size to add it to the cart");
   if (!info.reasons.empty()) {
     ImGui::Separator();
     ImGui::TextDisabled("Why suggested");
@@ -218,7 +238,10 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
 void ShopUi::drawForYou(ShoppingSession& session) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(10.0F, 30.0F), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(std::min(300.0F, display.x * 0.3F), display.y * 0.5F),
+  // The headset's panel has room (and larger text): the wall's list gets 40% of it.
+  ImGui::SetNextWindowSize(worldPanel
+                               ? ImVec2(display.x * 0.4F, display.y * 0.62F)
+                               : ImVec2(std::min(300.0F, display.x * 0.3F), display.y * 0.5F),
                            ImGuiCond_FirstUseEver);
   if (!beginWindow("For you", &showForYou)) return;
   if (!session.guideRunning()) {
@@ -285,7 +308,8 @@ void ShopUi::drawAvatar(ShoppingSession& session) {
 void ShopUi::drawCart(ShoppingSession& session, glm::vec2 windowSize) {
   ImGui::SetNextWindowPos(ImVec2(10.0F, windowSize.y - 10.0F), ImGuiCond_FirstUseEver,
                           ImVec2(0.0F, 1.0F));
-  ImGui::SetNextWindowSize(ImVec2(std::min(300.0F, windowSize.x * 0.3F), 120.0F),
+  ImGui::SetNextWindowSize(worldPanel ? ImVec2(windowSize.x * 0.4F, windowSize.y * 0.3F)
+                                      : ImVec2(std::min(300.0F, windowSize.x * 0.3F), 120.0F),
                            ImGuiCond_FirstUseEver);
   if (!beginWindow("Cart", &showCart)) return;
   const auto& cart = session.cart();

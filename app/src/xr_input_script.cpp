@@ -25,8 +25,8 @@ XrInputScript XrInputScript::load(const std::filesystem::path& path) {
   const json& events = j.is_array() ? j : j.value("events", json());
   if (!events.is_array()) throw std::runtime_error(path.string() + ": wants an \"events\" array");
   static const std::vector<std::string> kKeys = {
-      "frame",    "stand",     "aim",   "aim_panel", "hand",       "select", "grab", "menu",
-      "teleport", "snap_turn", "stick", "frames",    "screenshot", "quit",   "note"};
+      "frame", "stand",    "aim",       "aim_panel", "aim_dir", "hand",       "select", "grab",
+      "menu",  "teleport", "snap_turn", "stick",     "frames",  "screenshot", "quit",   "note"};
   XrInputScript script;
   for (size_t n = 0; n < events.size(); ++n) {
     const json& e = events[n];
@@ -82,6 +82,13 @@ XrInputScript XrInputScript::load(const std::filesystem::path& path) {
           step.aimPanel->y > 1) {
         fail(".aim_panel wants [u, v] with both in 0..1");
       }
+    }
+    if (e.contains("aim_dir")) {
+      const auto d = vec3Of(e["aim_dir"]);
+      if (!d || (d->x == 0.0F && d->y == 0.0F && d->z == 0.0F)) {
+        fail(".aim_dir wants [x, y, z], not all zero");
+      }
+      step.aimDir = *d;
     }
     for (const auto& [key, flag] : {std::pair<const char*, bool*>{"select", &step.select},
                                     {"grab", &step.grab},

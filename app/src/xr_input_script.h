@@ -9,6 +9,7 @@
 //                    // something while their head sways) until the next "stand"
 //     { "frame": 10, "aim": "FY-L2-1", "hand": "right" },   // point at a slot's product (held)
 //     { "frame": 11, "aim_panel": [0.5, 0.4] },             // point at the panel (u, v in 0..1)
+//     { "frame": 11, "aim_dir": [0.0, 0.5, -1.0] },         // point along a store direction
 //     { "frame": 11, "aim": null },                         // let go: the controller's own pose
 //     { "frame": 12, "select": true },                      // a trigger press on this frame
 //     { "frame": 14, "grab": true },                        // a squeeze press
@@ -23,6 +24,7 @@
 
 #include <filesystem>
 #include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,6 +40,7 @@ struct XrScriptStep {
   // Aim changes: a product, a panel point, or back to the controller's pose.
   std::optional<std::string> aimAt;
   std::optional<glm::vec2> aimPanel;
+  std::optional<glm::vec3> aimDir;
   bool aimRelease = false;
   int hand = 1;  // 0 left, 1 right
   bool select = false, grab = false, menu = false;

@@ -57,6 +57,7 @@ nlohmann::json XrRunStats::toJson() const {
                           {"max", v.empty() ? 0.0 : *std::max_element(v.begin(), v.end())}};
   };
   j["app_cpu_ms"] = stats(appCpuMs);
+  j["app_cpu_ms_per_frame"] = appCpuMs;
   j["render_cpu_ms"] = stats(renderCpuMs);
   j["input"] = {{"selects", selects},
                 {"panel_clicks", panelClicks},
@@ -67,6 +68,11 @@ nlohmann::json XrRunStats::toJson() const {
                 {"teleports_refused", teleportsRefused},
                 {"snap_turns", snapTurns},
                 {"vignette_frames", vignetteFrames}};
+  nlohmann::json teleportsDone = nlohmann::json::array();
+  for (const auto& t : teleportLog) {
+    teleportsDone.push_back({{"head", {t.x, t.z}}, {"by", t.byStick ? "stick" : "script"}});
+  }
+  j["teleports"] = teleportsDone;
   j["events"] = events;
   j["dwell_events"] = events.count("gaze_dwell") != 0 ? events.at("gaze_dwell") : 0;
   j["screenshots"] = screenshots;

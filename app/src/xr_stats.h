@@ -27,6 +27,11 @@ struct XrRunStats {
   uint64_t selects = 0, panelClicks = 0, grabs = 0, menuPresses = 0, hapticTicks = 0;
   uint64_t teleports = 0, teleportsRefused = 0, snapTurns = 0;
   uint64_t vignetteFrames = 0;
+  struct Teleport {
+    float x = 0.0F, z = 0.0F;  // where the head landed
+    bool byStick = false;      // the arc released from the stick (else a scripted target)
+  };
+  std::vector<Teleport> teleportLog;
   std::map<std::string, uint64_t> events;  // posted events by type
   std::vector<std::string> screenshots;
   std::vector<std::string> warnings;
