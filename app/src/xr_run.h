@@ -26,6 +26,9 @@ struct XrOptions {
   bool validation = true;
   bool submitDepth = true;
   std::filesystem::path inputScript;  // scripted action states per frame ("" = none)
+  // With a script, wait for the guide after every posted event (the same script always gives
+  // the same shelves); the frame benchmark turns this off to measure the loop as it ships.
+  bool scriptSyncsGuide = true;
   DwellConfig dwell;
   float snapTurnDeg = 30.0F;
   bool smoothLocomotion = false;

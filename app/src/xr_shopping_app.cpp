@@ -190,7 +190,7 @@ bool XrShoppingApp::init(int& code) {
 
   SessionOptions sessionOptions;
   sessionOptions.dwell = o_.dwell;
-  sessionOptions.synchronousGuide = script_.has_value();
+  sessionOptions.synchronousGuide = script_.has_value() && o_.scriptSyncsGuide;
   sessionOptions.logEvents = true;
   shop_ =
       std::make_unique<ShoppingSession>(o_.storeDir, *store_, *renderer_, scene_, sessionOptions);
@@ -839,6 +839,17 @@ void XrShoppingApp::frame() {
   }
   if ((o_.frames > 0 && rendered_ >= o_.frames) || quitNow) {
     if (life_.requestExit()) session.requestExit();
+  }
+}
+
+void XrShoppingApp::requestExit() {
+  if (parts_->session && life_.requestExit()) {
+    try {
+      parts_->session->requestExit();
+    } catch (const xr::XrError& e) {
+      std::cerr << "vrmall: " << e.what() << "\n";
+      quit_ = true;
+    }
   }
 }
 

@@ -48,6 +48,9 @@ class XrShoppingApp {
   // The runtime's events, then one frame when the session runs (or a short wait when it does
   // not). False once the run is over (the session exited, the instance was lost, an error).
   bool step();
+  // Asks the runtime to end the session (xrRequestExitSession); step() then runs the frames
+  // until STOPPING and EXITING arrive.
+  void requestExit();
   // Ends what still runs, destroys the session and the instance, writes stats.json and prints the
   // summary. Returns the exit code (0, 2 error, 3 validation errors).
   int finish();

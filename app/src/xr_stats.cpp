@@ -57,6 +57,10 @@ nlohmann::json XrRunStats::toJson() const {
                           {"max", v.empty() ? 0.0 : *std::max_element(v.begin(), v.end())}};
   };
   j["app_cpu_ms"] = stats(appCpuMs);
+  // Past the first 10 frames, which create the pipelines and upload the panel's font.
+  j["app_cpu_ms_steady"] =
+      stats(appCpuMs.size() > 10 ? std::vector<double>(appCpuMs.begin() + 10, appCpuMs.end())
+                                 : std::vector<double>{});
   j["app_cpu_ms_per_frame"] = appCpuMs;
   j["render_cpu_ms"] = stats(renderCpuMs);
   j["input"] = {{"selects", selects},
