@@ -258,6 +258,7 @@ bool XrShoppingApp::init(int& code) {
         {"depth_format",
          session.depthSubmitted() ? formatName(engine::Renderer::kDepthFormat) : ""}}},
       {"msaa", samples_},
+      {"two_views", renderer_->drawsViewsOneByOne() ? "one pass per eye" : "multiview"},
       {"vulkan_device", context_->deviceName()},
       {"eye_gaze",
        {{"extension_enabled", runtime_->eyeGazeEnabled()},

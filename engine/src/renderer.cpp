@@ -814,6 +814,10 @@ const Bounds& Renderer::modelBounds(ModelId id) const {
   return impl_->models[id]->bounds();
 }
 
+bool Renderer::drawsViewsOneByOne() const {
+  return impl_->viewLoop;
+}
+
 size_t Renderer::modelCount() const {
   return impl_->models.size();
 }

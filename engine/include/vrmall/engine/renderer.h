@@ -72,6 +72,9 @@ class Renderer {
   const Bounds& modelBounds(ModelId id) const;
   ModelInfo modelInfo(ModelId id) const;
   size_t modelCount() const;
+  // Two-view targets are drawn with one multiview pass, or with one pass per view (the driver's
+  // multiview resolve is unreliable: RendererOptions::TwoViews).
+  bool drawsViewsOneByOne() const;
 
   // Draw `scene` from `views` (as many as target.viewCount()) into `target`. With an `overlay`
   // (one-view targets only; throws for two), overlay->record is called after the scene pass and
