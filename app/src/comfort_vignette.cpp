@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
 
 #include "vrmall/engine/context.h"
 #include "vrmall/engine/gpu_image.h"
@@ -22,8 +23,20 @@ ComfortVignette::ComfortVignette(engine::xr::Session& session, const engine::Con
     : session_(session), context_(context) {
   engine::xr::SwapchainDesc desc;
   desc.extent = {kSize, kSize};
-  desc.format = session.colorFormat() == VK_FORMAT_R16G16B16A16_SFLOAT ? VK_FORMAT_R8G8B8A8_SRGB
-                                                                       : session.colorFormat();
+  // Black with alpha: any 8-bit RGBA/BGRA format the runtime offers will do (black is 0 in sRGB
+  // and UNORM alike, alpha is linear in both).
+  desc.format = engine::xr::Swapchain::choose(
+      session.offeredFormats(),
+      {session.colorFormat(), VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB,
+       VK_FORMAT_R8G8B8A8_UNORM, VK_FORMAT_B8G8R8A8_UNORM});
+  if (desc.format == VK_FORMAT_R16G16B16A16_SFLOAT) {
+    desc.format = engine::xr::Swapchain::choose(
+        session.offeredFormats(), {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB,
+                                   VK_FORMAT_R8G8B8A8_UNORM, VK_FORMAT_B8G8R8A8_UNORM});
+  }
+  if (desc.format == VK_FORMAT_UNDEFINED) {
+    throw std::runtime_error("the runtime offers no 8-bit RGBA swapchain format");
+  }
   desc.layers = 1;
   desc.usage = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT;
   swapchain_ = session.createSwapchain(desc);

@@ -176,6 +176,11 @@ bool XrShoppingApp::init(int& code) {
   } catch (const xr::XrError& e) {
     reportUnavailable(e);
     return false;
+  } catch (const std::exception& e) {
+    // The Vulkan instance or device the runtime made for its headset is not one we can use.
+    std::cerr << "vrmall: no headset: the runtime's Vulkan device cannot run vrmall -- " << e.what()
+              << "\n";
+    return false;
   }
 
   code = 2;
@@ -219,7 +224,10 @@ bool XrShoppingApp::init(int& code) {
     stats_.warnings.push_back(w);
   }
   xrSessionOptions_.renderScale = o_.renderScale;
-  xrSessionOptions_.submitDepth = o_.submitDepth;
+  // Per-eye passes resolve MSAA depth into the second layer through an attachment resolve, which
+  // the drivers that need per-eye passes (lavapipe) get wrong: no depth layer then.
+  xrSessionOptions_.submitDepth =
+      o_.submitDepth && !(renderer_->drawsViewsOneByOne() && samples_ > 1);
   xrSessionOptions_.zNear = kZNear;
   xrSessionOptions_.zFar = kZFar;
   code = kXrUnavailable;
@@ -283,13 +291,44 @@ void XrShoppingApp::makeSession() {
   panelDesc.usage = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_TRANSFER_SRC_BIT;
   parts_->panel = std::make_unique<xr::SwapchainTarget>(
       *context_, parts_->session->createSwapchain(panelDesc), nullptr);
-  if (!ui_) {
+  if (!ui_ || uiFormat_ != panelDesc.format) {
+    ui_.reset();  // its render pass is made for one format
     ui_ = std::make_unique<engine::ImGuiLayer>(*context_, nullptr, panelDesc.format, 3);
-    panelPass_ = std::make_unique<engine::OverlayPass>(*context_, 2);
+    uiFormat_ = panelDesc.format;
   }
-  parts_->vignette = std::make_unique<ComfortVignette>(*parts_->session, *context_);
+  if (!panelPass_) panelPass_ = std::make_unique<engine::OverlayPass>(*context_, 2);
+  // The vignette is a comfort aid, not a reason to fail the session.
+  try {
+    parts_->vignette = std::make_unique<ComfortVignette>(*parts_->session, *context_);
+  } catch (const std::exception& e) {
+    std::cerr << "vrmall: warning: no comfort vignette: " << e.what() << "\n";
+    parts_->vignette.reset();
+  }
   controllers_->attach(*parts_->session);
   life_.sessionCreated();
+}
+
+bool XrShoppingApp::recreateSession() {
+  destroySession();
+  // The headset may be away for a while (unplugged, asleep): ask for the system again with a
+  // growing pause, for up to about 20 s.
+  auto pause = std::chrono::milliseconds(100);
+  for (int attempt = 0; attempt < 12; ++attempt) {
+    try {
+      runtime_->refreshSystem();
+      makeSession();
+      return true;
+    } catch (const xr::XrError& e) {
+      if (e.result() != XR_ERROR_FORM_FACTOR_UNAVAILABLE) {
+        std::cerr << "vrmall: no new session: " << e.what() << "\n";
+        return false;
+      }
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(3000));
+  }
+  std::cerr << "vrmall: the headset did not come back; stopping\n";
+  return false;
 }
 
 void XrShoppingApp::destroySession() {
@@ -304,14 +343,8 @@ void XrShoppingApp::destroySession() {
 
 void XrShoppingApp::teardown() {
   // The session's objects before the session, the session before the device, the action set
-  // before the instance.
-  if (life_.running() && parts_ && parts_->session && !life_.instanceLost()) {
-    try {
-      parts_->session->end();  // leaving without STOPPING (an error): end what began
-    } catch (const xr::XrError&) {
-    }
-    life_.ended();
-  }
+  // before the instance. A session left running (an error) is destroyed as it is: xrEndSession
+  // is only valid in STOPPING, xrDestroySession in any state.
   if (renderer_) destroySession();
   ui_.reset();
   panelPass_.reset();
@@ -339,6 +372,10 @@ bool XrShoppingApp::pollEvents() {
           case xr::LifecycleAction::BeginSession:
             parts_->session->begin();
             life_.began();
+            everRan_ = true;
+            // An exit asked for before the session ran: only a running session can be asked
+            // to stop (it then goes STOPPING, IDLE, EXITING).
+            if (life_.exitRequested()) parts_->session->requestExit();
             break;
           case xr::LifecycleAction::EndSession:
             parts_->session->end();
@@ -346,13 +383,7 @@ bool XrShoppingApp::pollEvents() {
             break;
           case xr::LifecycleAction::RecreateSession:
             std::cerr << "vrmall: the runtime is losing the session; making a new one\n";
-            destroySession();
-            try {
-              makeSession();
-            } catch (const xr::XrError& e) {
-              std::cerr << "vrmall: no new session: " << e.what() << "\n";
-              return false;
-            }
+            if (!recreateSession()) return false;
             break;
           case xr::LifecycleAction::DestroyAndQuit:
           case xr::LifecycleAction::Quit:
@@ -395,7 +426,7 @@ bool XrShoppingApp::step() {
   if (!life_.running()) {
     // IDLE before READY, or between sessions: the runtime wants no frames; wait for events. A
     // runtime that never gets the session going must not hang a test run.
-    if (std::chrono::steady_clock::now() - idleSince_ > std::chrono::seconds(20)) {
+    if (!everRan_ && std::chrono::steady_clock::now() - idleSince_ > std::chrono::seconds(20)) {
       std::cerr << "vrmall: the OpenXR session has not run for 20 s (state "
                 << xr::SessionLifecycle::stateName(life_.state()) << "); giving up\n";
       exitCode_ = kXrUnavailable;
@@ -411,13 +442,8 @@ bool XrShoppingApp::step() {
   } catch (const xr::XrError& e) {
     if (e.result() == XR_ERROR_SESSION_LOST) {
       std::cerr << "vrmall: " << e.what() << "; making a new session\n";
-      life_.onSessionLost();
-      destroySession();
-      try {
-        makeSession();
+      if (life_.onSessionLost() == xr::LifecycleAction::RecreateSession && recreateSession()) {
         return true;
-      } catch (const xr::XrError& again) {
-        std::cerr << "vrmall: no new session: " << again.what() << "\n";
       }
     } else {
       std::cerr << "vrmall: " << e.what() << "\n";
@@ -805,8 +831,9 @@ void XrShoppingApp::frame() {
       quad.size = {kPanelMetres.x, kPanelMetres.y};
       layers.push_back(reinterpret_cast<const XrCompositionLayerBaseHeader*>(&quad));
     }
-    if (const auto* v =
-            parts_->vignette->layer(vignetteStrength(speed_, locoConfig_.smoothSpeed))) {
+    if (const auto* v = parts_->vignette ? parts_->vignette->layer(
+                                               vignetteStrength(speed_, locoConfig_.smoothSpeed))
+                                         : nullptr) {
       layers.push_back(v);
       ++stats_.vignetteFrames;
     }

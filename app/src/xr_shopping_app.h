@@ -70,6 +70,7 @@ class XrShoppingApp {
   explicit XrShoppingApp(const XrOptions& options);
   bool init(int& code);
   void makeSession();
+  bool recreateSession();  // after LOSS_PENDING or XR_ERROR_SESSION_LOST; false: give up
   void destroySession();
   void teardown();
   bool pollEvents();  // false: leave the loop
@@ -131,6 +132,8 @@ class XrShoppingApp {
   bool quit_ = false;
   int exitCode_ = 0;
   bool finished_ = false;
+  bool everRan_ = false;  // a session has begun at least once
+  VkFormat uiFormat_ = VK_FORMAT_UNDEFINED;
 };
 
 }  // namespace vrmall::app

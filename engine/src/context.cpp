@@ -26,12 +26,21 @@ bool hasLayer(const char* name) {
 }  // namespace
 
 Context::Context(const ContextOptions& options) : printMessages_(options.printValidationMessages) {
-  createInstance(options);
-  pickDevice(options);
-  createDevice(options);
+  try {
+    createInstance(options);
+    pickDevice(options);
+    createDevice(options);
+  } catch (...) {
+    release();  // no destructor runs for a constructor that throws
+    throw;
+  }
 }
 
 Context::~Context() {
+  release();
+}
+
+void Context::release() {
   if (device_ != VK_NULL_HANDLE) {
     vkDeviceWaitIdle(device_);
     vkDestroyCommandPool(device_, uploadPool_, nullptr);
@@ -43,6 +52,9 @@ Context::~Context() {
     if (destroy != nullptr) destroy(instance_, messenger_, nullptr);
   }
   if (instance_ != VK_NULL_HANDLE) vkDestroyInstance(instance_, nullptr);
+  device_ = VK_NULL_HANDLE;
+  messenger_ = VK_NULL_HANDLE;
+  instance_ = VK_NULL_HANDLE;
 }
 
 void Context::createInstance(const ContextOptions& options) {

@@ -556,13 +556,16 @@ struct Renderer::Impl {
                         VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT);
     // The target's own depth (OpenXR depth submission): written directly at one sample, or
     // resolved into (sample zero) from the MSAA depth.
+    // A multisample resolve (depth's too) writes in the colour-output stage as a colour
+    // attachment write, so that stage and access join the depth tests' here.
     const bool targetDepth = image.depthImage != VK_NULL_HANDLE;
     if (targetDepth) {
+      const VkPipelineStageFlags2 stages = depthStages | colorStage;
+      const VkAccessFlags2 writes =
+          VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT;
       transitionImage(cmd, image.depthImage, VK_IMAGE_ASPECT_DEPTH_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
-                      VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, depthStages,
-                      VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depthStages,
-                      VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
-                          VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT);
+                      VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, stages, writes, stages,
+                      writes | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT);
     }
 
     buildRuns(s, stats);

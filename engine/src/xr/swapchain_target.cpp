@@ -35,7 +35,14 @@ TargetImage SwapchainTarget::acquire() {
   t.layerViews[0] = color_->layerView(t.index, 0);
   t.layerViews[1] = viewCount() > 1 ? color_->layerView(t.index, 1) : VK_NULL_HANDLE;
   if (depth_) {
-    const uint32_t d = depth_->acquire();
+    uint32_t d = 0;
+    try {
+      d = depth_->acquire();
+    } catch (...) {
+      color_->release();  // never leave an image acquired: the next acquire would fail
+      depth_->release();
+      throw;
+    }
     t.depthImage = depth_->image(d);
     t.depthView = depth_->view(d);
     t.depthLayerViews[0] = depth_->layerView(d, 0);
@@ -92,11 +99,12 @@ void SwapchainTarget::recordFinish(VkCommandBuffer cmd, const TargetImage& image
   if (image.depthImage != VK_NULL_HANDLE) {
     constexpr VkPipelineStageFlags2 kDepthStages =
         VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT;
-    transitionImage(cmd, image.depthImage, VK_IMAGE_ASPECT_DEPTH_BIT,
-                    VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
-                    VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL, kDepthStages | kColorStage,
-                    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
-                    VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_MEMORY_READ_BIT);
+    transitionImage(
+        cmd, image.depthImage, VK_IMAGE_ASPECT_DEPTH_BIT, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+        VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL, kDepthStages | kColorStage,
+        // The depth tests' writes, or an MSAA resolve's (a colour-attachment write).
+        VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+        VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_MEMORY_READ_BIT);
   }
 }
 

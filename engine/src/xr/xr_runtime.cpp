@@ -31,7 +31,9 @@ template <class Fn>
 Fn Runtime::proc(const char* name) const {
   PFN_xrVoidFunction f = nullptr;
   const XrResult r = xrGetInstanceProcAddr(instance_, name, &f);
-  if (XR_FAILED(r) || f == nullptr) throwXrError(r, name, __FILE__, __LINE__);
+  if (XR_FAILED(r) || f == nullptr) {
+    throwXrError(XR_FAILED(r) ? r : XR_ERROR_FUNCTION_UNSUPPORTED, name, __FILE__, __LINE__);
+  }
   return reinterpret_cast<Fn>(f);
 }
 
@@ -164,6 +166,12 @@ std::string Runtime::runtimeVersion() const {
          std::to_string(XR_VERSION_PATCH(runtimeVersion_));
 }
 
+void Runtime::refreshSystem() {
+  auto systemInfo = xrStruct<XrSystemGetInfo>(XR_TYPE_SYSTEM_GET_INFO);
+  systemInfo.formFactor = XR_FORM_FACTOR_HEAD_MOUNTED_DISPLAY;
+  VRM_XR_CHECK(xrGetSystem(instance_, &systemInfo, &system_));
+}
+
 bool Runtime::extensionEnabled(const char* name) const {
   return std::find(enabled_.begin(), enabled_.end(), name) != enabled_.end();
 }
@@ -179,9 +187,10 @@ ExternalCreation Runtime::vulkanCreation() {
     VRM_XR_CHECK(requirements(instance_, system_, &req));
     const XrVersion wanted = XR_MAKE_VERSION(1, 3, 0);
     if (wanted < req.minApiVersionSupported) {
-      throwXrError(XR_ERROR_GRAPHICS_REQUIREMENTS_CALL_MISSING,
-                   "xrGetVulkanGraphicsRequirements2KHR (runtime needs a newer Vulkan than 1.3)",
-                   __FILE__, __LINE__);
+      throwXrError(
+          XR_ERROR_GRAPHICS_DEVICE_INVALID,
+          "xrGetVulkanGraphicsRequirements2KHR (the runtime needs a Vulkan newer than 1.3)",
+          __FILE__, __LINE__);
     }
     auto create = proc<PFN_xrCreateVulkanInstanceKHR>("xrCreateVulkanInstanceKHR");
     auto info = xrStruct<XrVulkanInstanceCreateInfoKHR>(XR_TYPE_VULKAN_INSTANCE_CREATE_INFO_KHR);

@@ -118,7 +118,11 @@ Session::Session(Runtime& runtime, const Context& context, const SessionOptions&
       depth.format = Renderer::kDepthFormat;
       depth.depth = true;
       depth.usage = XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT;
-      depthChain = std::make_unique<Swapchain>(session_, context, depth);
+      try {
+        depthChain = std::make_unique<Swapchain>(session_, context, depth);
+      } catch (const XrError&) {
+        depthChain.reset();  // depth is optional: the colour layer alone is still correct
+      }
     }
     eyes_ =
         std::make_unique<SwapchainTarget>(context, std::move(colorChain), std::move(depthChain));

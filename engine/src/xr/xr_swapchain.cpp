@@ -78,10 +78,10 @@ uint32_t Swapchain::acquire() {
   auto acquireInfo = xrStruct<XrSwapchainImageAcquireInfo>(XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO);
   uint32_t index = 0;
   VRM_XR_CHECK(xrAcquireSwapchainImage(swapchain_, &acquireInfo, &index));
+  acquired_ = true;  // released by release() even if the wait below fails
   auto waitInfo = xrStruct<XrSwapchainImageWaitInfo>(XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO);
   waitInfo.timeout = XR_INFINITE_DURATION;
   VRM_XR_CHECK(xrWaitSwapchainImage(swapchain_, &waitInfo));
-  acquired_ = true;
   return index;
 }
 

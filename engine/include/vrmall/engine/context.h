@@ -77,6 +77,7 @@ class Context {
   void createInstance(const ContextOptions& options);
   void pickDevice(const ContextOptions& options);
   void pickBestDevice();
+  void release();
   void createDevice(const ContextOptions& options);
 
   VkInstance instance_ = VK_NULL_HANDLE;

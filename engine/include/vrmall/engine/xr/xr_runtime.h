@@ -55,6 +55,10 @@ class Runtime {
   std::string runtimeVersion() const;  // "25.1.0"
   const std::string& systemName() const { return systemName_; }
 
+  // xrGetSystem again, after a session was lost: XR_ERROR_FORM_FACTOR_UNAVAILABLE (thrown) while
+  // the headset is away; the system id may change when it comes back.
+  void refreshSystem();
+
   bool extensionEnabled(const char* name) const;
   bool eyeGazeEnabled() const { return eyeGaze_; }
   // The system reports an eye tracker (XrSystemEyeGazeInteractionPropertiesEXT).
