@@ -12,7 +12,7 @@
 #include "headless_run.h"
 #include "model_check.h"
 #include "tour_run.h"
-#include "vrmall/rec/demo.h"
+#include "vrmall/rec/guide/demo.h"
 #include "vrmall/version.h"
 #include "window_run.h"
 #include "xr_run.h"

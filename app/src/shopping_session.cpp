@@ -6,7 +6,7 @@
 
 #include "colourway_swatches.h"
 #include "vrmall/engine/frustum.h"
-#include "vrmall/rec/text_util.h"
+#include "vrmall/rec/data/text_util.h"
 
 namespace vrmall::app {
 namespace {

@@ -20,7 +20,7 @@
 #include "store_guide.h"
 #include "store_scene.h"
 #include "vrmall/engine/view.h"
-#include "vrmall/rec/guide_service.h"
+#include "vrmall/rec/guide/guide_service.h"
 
 namespace vrmall::app {
 

@@ -12,8 +12,8 @@
 #include "vrmall/engine/frustum.h"
 #include "vrmall/engine/renderer.h"
 #include "vrmall/engine/scene.h"
-#include "vrmall/rec/recommender.h"
-#include "vrmall/rec/store_layout.h"
+#include "vrmall/rec/guide/store_layout.h"
+#include "vrmall/rec/service/recommender.h"
 
 namespace vrmall::app {
 

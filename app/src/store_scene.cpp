@@ -12,7 +12,7 @@
 
 #include "json_file.h"
 #include "vrmall/engine/gltf_loader.h"
-#include "vrmall/rec/attribute_table.h"
+#include "vrmall/rec/data/attribute_table.h"
 
 namespace vrmall::app {
 namespace {

@@ -21,8 +21,8 @@
 #include "vrmall/engine/image_file.h"
 #include "vrmall/engine/offscreen_target.h"
 #include "vrmall/engine/renderer.h"
-#include "vrmall/rec/guide_service.h"
-#include "vrmall/rec/store_layout.h"
+#include "vrmall/rec/guide/guide_service.h"
+#include "vrmall/rec/guide/store_layout.h"
 
 namespace vrmall::app {
 namespace {

@@ -9,7 +9,7 @@
 #include <random>
 #include <string>
 
-#include "vrmall/rec/guide_service.h"
+#include "vrmall/rec/guide/guide_service.h"
 
 namespace vrmall::rec {
 namespace {

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <random>
 
-#include "vrmall/rec/als_model.h"
-#include "vrmall/rec/recommender.h"
-#include "vrmall/rec/top_k.h"
+#include "vrmall/rec/models/als_model.h"
+#include "vrmall/rec/models/top_k.h"
+#include "vrmall/rec/service/recommender.h"
 
 namespace vrmall::rec {
 namespace {

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "common.h"
-#include "vrmall/rec/demo.h"
+#include "vrmall/rec/guide/demo.h"
 
 namespace vrmall::rec::cli {
 

@@ -4,10 +4,10 @@
 #include <iostream>
 
 #include "common.h"
-#include "vrmall/rec/evaluation.h"
-#include "vrmall/rec/split.h"
-#include "vrmall/rec/top_k.h"
-#include "vrmall/rec/tuning.h"
+#include "vrmall/rec/eval/evaluation.h"
+#include "vrmall/rec/eval/split.h"
+#include "vrmall/rec/models/top_k.h"
+#include "vrmall/rec/service/tune_model.h"
 
 namespace vrmall::rec::cli {
 namespace {

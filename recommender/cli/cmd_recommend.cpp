@@ -3,8 +3,8 @@
 
 #include "common.h"
 #include "output.h"
-#include "vrmall/rec/data_error.h"
-#include "vrmall/rec/text_util.h"
+#include "vrmall/rec/data/data_error.h"
+#include "vrmall/rec/data/text_util.h"
 
 namespace vrmall::rec::cli {
 namespace {

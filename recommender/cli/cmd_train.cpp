@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "common.h"
-#include "vrmall/rec/recommender.h"
+#include "vrmall/rec/service/recommender.h"
 
 namespace vrmall::rec::cli {
 namespace {

@@ -3,9 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "vrmall/rec/attribute_table.h"
-#include "vrmall/rec/dataset.h"
-#include "vrmall/rec/event_weights.h"
+#include "vrmall/rec/data/attribute_table.h"
+#include "vrmall/rec/data/dataset.h"
+#include "vrmall/rec/data/event_weights.h"
 
 namespace vrmall::rec::cli {
 

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "common.h"
-#include "vrmall/rec/data_error.h"
+#include "vrmall/rec/data/data_error.h"
 #include "vrmall/version.h"
 
 int main(int argc, char** argv) {

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "vrmall/rec/recommender.h"
+#include "vrmall/rec/service/recommender.h"
 
 namespace vrmall::rec::cli {
 

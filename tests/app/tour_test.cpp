@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "vrmall/rec/attribute_table.h"
+#include "vrmall/rec/data/attribute_table.h"
 
 namespace {
 

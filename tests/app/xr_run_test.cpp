@@ -13,9 +13,9 @@
 #include <string>
 
 #include "vrmall/engine/image_file.h"
-#include "vrmall/rec/attribute_table.h"
-#include "vrmall/rec/id_map.h"
-#include "vrmall/rec/text_util.h"
+#include "vrmall/rec/data/attribute_table.h"
+#include "vrmall/rec/data/id_map.h"
+#include "vrmall/rec/data/text_util.h"
 
 namespace {
 

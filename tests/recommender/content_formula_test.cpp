@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "vrmall/rec/content_model.h"
-#include "vrmall/rec/dataset.h"
-#include "vrmall/rec/model.h"
+#include "vrmall/rec/data/dataset.h"
+#include "vrmall/rec/models/content_model.h"
+#include "vrmall/rec/models/model.h"
 
 namespace vrmall::rec {
 namespace {

@@ -1,8 +1,8 @@
 #include "test_support.h"
-#include "vrmall/rec/attribute_table.h"
-#include "vrmall/rec/csv_reader.h"
-#include "vrmall/rec/data_error.h"
-#include "vrmall/rec/interaction.h"
+#include "vrmall/rec/data/attribute_table.h"
+#include "vrmall/rec/data/csv_reader.h"
+#include "vrmall/rec/data/data_error.h"
+#include "vrmall/rec/data/interaction.h"
 
 namespace vrmall::rec {
 namespace {

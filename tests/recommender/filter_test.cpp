@@ -1,8 +1,8 @@
 #include "test_support.h"
-#include "vrmall/rec/data_error.h"
-#include "vrmall/rec/item_filter.h"
-#include "vrmall/rec/reason_drafts.h"
-#include "vrmall/rec/size_match.h"
+#include "vrmall/rec/data/data_error.h"
+#include "vrmall/rec/data/item_filter.h"
+#include "vrmall/rec/data/size_match.h"
+#include "vrmall/rec/models/reason_drafts.h"
 
 namespace vrmall::rec {
 namespace {

@@ -2,12 +2,12 @@
 #include <set>
 
 #include "test_support.h"
-#include "vrmall/rec/content_model.h"
-#include "vrmall/rec/guide_service.h"
-#include "vrmall/rec/hybrid_model.h"
-#include "vrmall/rec/size_match.h"
-#include "vrmall/rec/store_layout.h"
-#include "vrmall/rec/text_util.h"
+#include "vrmall/rec/data/size_match.h"
+#include "vrmall/rec/data/text_util.h"
+#include "vrmall/rec/guide/guide_service.h"
+#include "vrmall/rec/guide/store_layout.h"
+#include "vrmall/rec/hybrid/hybrid_model.h"
+#include "vrmall/rec/models/content_model.h"
 
 namespace vrmall::rec {
 namespace {

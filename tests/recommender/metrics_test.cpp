@@ -3,9 +3,9 @@
 #include <random>
 
 #include "test_support.h"
-#include "vrmall/rec/evaluation.h"
-#include "vrmall/rec/split.h"
-#include "vrmall/rec/top_k.h"
+#include "vrmall/rec/eval/evaluation.h"
+#include "vrmall/rec/eval/split.h"
+#include "vrmall/rec/models/top_k.h"
 
 namespace vrmall::rec {
 namespace {

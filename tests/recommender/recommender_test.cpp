@@ -1,11 +1,11 @@
-#include "vrmall/rec/recommender.h"
+#include "vrmall/rec/service/recommender.h"
 
 #include <random>
 
 #include "test_support.h"
-#include "vrmall/rec/als_model.h"
-#include "vrmall/rec/data_error.h"
-#include "vrmall/rec/demo.h"
+#include "vrmall/rec/data/data_error.h"
+#include "vrmall/rec/guide/demo.h"
+#include "vrmall/rec/models/als_model.h"
 
 namespace vrmall::rec {
 namespace {

@@ -1,6 +1,6 @@
 // The string helpers that return views: they must refuse a temporary std::string, whose views
 // would dangle (a range-for over split(table.value(...)) read freed stack in the product card).
-#include "vrmall/rec/text_util.h"
+#include "vrmall/rec/data/text_util.h"
 
 #include <gtest/gtest.h>
 

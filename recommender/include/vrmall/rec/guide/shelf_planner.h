@@ -1,0 +1,95 @@
+#pragma once
+// ShelfPlanner: fills the "For you" wall, the mannequins and the promo signs for one shopper from
+// one pass of the guide's scores. Slots are filled best-visible first; a candidate's score is
+// discounted by its likeness to what its group already shows (no wall of near-identical items),
+// no item appears twice, sizes the avatar does not wear are skipped, slots in view keep their
+// item, and a slot only changes when the newcomer is clearly better (no flicker).
+#include <memory>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "vrmall/rec/guide/shelf_plan.h"
+#include "vrmall/rec/service/recommender.h"
+
+namespace vrmall::rec {
+
+struct PlanOptions {
+  float diversity = 0.5f;       // z-score units lost per shared attribute with the group
+  float change_margin = 0.25f;  // a slot changes only when the newcomer beats it by this (z)
+  size_t reasons = 2;
+  size_t candidates_per_slot = 4;
+  std::vector<std::string> promo_signs;  // sign ids to fill with personalised offers
+};
+
+class ShelfPlanner {
+ public:
+  ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec> slots);
+
+  // `state` has one entry per slot, in the order of the constructor's slots.
+  ShelfPlan plan(const UserContext& user, std::span<const SlotState> state,
+                 const PlanOptions& options) const;
+
+  const std::vector<SlotSpec>& slots() const { return slots_; }
+
+ private:
+  struct Candidate {
+    int32_t item;
+    float z;
+  };
+  struct GroupShown;
+  struct Theme {
+    std::string key;  // "style category", as the sign shows it
+    float score = 0.0f;
+    std::vector<int32_t> items;
+  };
+  // Items the shopper's sizes rule out; depends on the avatar alone, so kept for the last few.
+  std::shared_ptr<const std::vector<uint8_t>> sizeExcluded(
+      const std::unordered_map<std::string, std::string>& attributes) const;
+  struct SizeCache;
+  float likeness(const GroupShown& group, int32_t item) const;
+  void show(GroupShown& group, int32_t item) const;
+  struct SlotRule;
+  bool fits(size_t slot, int32_t item) const;
+  bool fitsRule(const SlotRule& rule, int32_t item) const;
+  // The best few of every CATEGORY_L1 among items not blocked, best first by (z, then item).
+  std::vector<Candidate> bestPerKind(std::span<const float> z,
+                                     const std::vector<uint8_t>& blocked) const;
+  int32_t bestOutsidePool(size_t slot, std::span<const float> z,
+                          const std::vector<uint8_t>& excluded, const std::vector<uint8_t>& used,
+                          const std::vector<int32_t>* taken = nullptr) const;
+  void planOutfits(const std::vector<std::vector<Candidate>>& fitting, std::span<const float> z,
+                   std::span<const SlotState> state, const std::vector<uint8_t>& excluded,
+                   std::vector<uint8_t>& used, std::vector<PlannedSlot>& out,
+                   const PlanOptions& options) const;
+
+  const Recommender& rec_;
+  std::vector<SlotSpec> slots_;
+  const Column* category_ = nullptr;
+  const Column* category_l2_ = nullptr;
+  const Column* color_ = nullptr;
+  const Column* brand_ = nullptr;
+  const Column* style_ = nullptr;
+  const Column* gender_ = nullptr;
+  const Column* season_ = nullptr;
+  // Per item: first code of CATEGORY_L1, CATEGORY_L2, COLOR, BRAND, GENDER (-1 when missing).
+  std::vector<int32_t> l1_, l2_, colour_, brand_code_, gender_code_;
+  std::vector<std::vector<int32_t>> items_of_kind_;  // per CATEGORY_L1 code: its items, in order
+  int32_t unisex_ = -2;
+  std::vector<uint8_t> neutral_;         // per COLOR code: goes with anything
+  std::vector<int32_t> theme_of_item_;   // per item: its promotion theme (style + category)
+  std::vector<std::string> theme_keys_;  // per theme: "style category", as the sign shows it
+  struct SlotRule {
+    std::vector<int32_t> kinds;  // CATEGORY_L1 codes the slot takes
+    bool any_kind = true;
+    int32_t gender = -1;  // -1: any
+  };
+  std::vector<SlotRule> rules_;
+  std::vector<size_t> rule_class_;  // per slot: its rule class (slots with equal rules share one)
+  std::vector<size_t> rule_owner_;  // per rule class: that first slot
+  std::vector<uint64_t> fit_mask_;  // per item: bit c set when it fits rule class c (<= 64 classes)
+  std::shared_ptr<SizeCache> size_cache_;
+};
+
+}  // namespace vrmall::rec
