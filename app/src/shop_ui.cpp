@@ -152,7 +152,10 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
     return;
   ImGui::TextWrapped("%s", info.name.c_str());
   ImGui::Text("%s   %s", money(info.price).c_str(), info.brand.c_str());
-  if (info.suggested) ImGui::TextColored(ImVec4(1.0F, 0.8F, 0.3F, 1.0F), "Suggested for you");
+  const auto suggested = [&] {
+    if (info.suggested) ImGui::TextColored(ImVec4(1.0F, 0.8F, 0.3F, 1.0F), "Suggested for you");
+  };
+  if (!worldPanel) suggested();  // in the panel it follows the buttons, which then never move
   ImGui::Separator();
   const auto attributes = [&] {
     const float valueColumn = worldPanel ? ImGui::GetFontSize() * 8.0F : 100.0F;
@@ -218,6 +221,7 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
   };
   if (worldPanel) {
     sizesAndButtons();
+    suggested();
     ImGui::Separator();
     attributes();
     colourways();

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "common.h"
+#include "vrmall/rec/data/data_error.h"
 #include "vrmall/rec/eval/evaluation.h"
 #include "vrmall/rec/eval/split.h"
 #include "vrmall/rec/models/top_k.h"
@@ -16,6 +17,7 @@ struct EvalArgs {
   DataOptions data;
   std::string train, test, split = "random", model = "hybrid", format = "text", params;
   double test_fraction = 0.2;
+  double cold_fraction = 0.15;
   size_t k = 10;
   bool no_tune = false;
 };
@@ -67,8 +69,9 @@ void run(const EvalArgs& a) {
     data.syncSizes();
     train_events = std::move(data.events);
   } else {
-    Split s = a.split == "temporal" ? temporalLeaveLastOut(data.events)
-                                    : randomSplit(data.events, a.test_fraction, a.data.seed);
+    Split s = a.split == "temporal"     ? temporalLeaveLastOut(data.events)
+              : a.split == "cold-users" ? coldUserSplit(data.events, a.cold_fraction, a.data.seed)
+                                        : randomSplit(data.events, a.test_fraction, a.data.seed);
     train_events = std::move(s.train);
     test_events = std::move(s.test);
   }
@@ -105,6 +108,12 @@ void run(const EvalArgs& a) {
   EvalOptions eo;
   eo.k = a.k;
   const auto m = evaluate(*model, train, relevant, eo);
+  if (m.users == 0) {
+    throw DataError(
+        "no test shopper can be scored: the test events name no user of --users or "
+        "of the training file (" +
+        std::to_string(test_events.size()) + " test events)");
+  }
   const auto [fold_median, fold_p99] = foldInLatency(*model, train, relevant, a.k);
 
   const std::string at = "@" + std::to_string(a.k);
@@ -117,6 +126,9 @@ void run(const EvalArgs& a) {
       {"map" + at, m.map},
       {"coverage" + at, m.coverage},
       {"users", m.users},
+      {"cold_users", m.cold_users},
+      {"warm_ndcg" + at, m.warm_ndcg},
+      {"cold_ndcg" + at, m.cold_ndcg},
       {"items", data.numItems()},
       {"train_events", train_events.size()},
       {"test_events", test_events.size()},
@@ -135,8 +147,8 @@ void run(const EvalArgs& a) {
     std::cout << out.dump() << "\n";
     return;
   }
-  std::cout << "model " << a.model << " on " << m.users << " users, " << data.numItems()
-            << " items\n";
+  std::cout << "model " << a.model << " on " << m.users << " users (" << m.cold_users
+            << " with no training events), " << data.numItems() << " items\n";
   for (const char* key : {"precision", "recall", "ndcg", "map", "coverage"}) {
     std::cout << "  " << key << at << " = " << out[std::string(key) + at].get<double>() << "\n";
   }
@@ -157,8 +169,13 @@ void registerEval(CLI::App& app) {
   cmd->add_option("--test", args->test, "Test interactions CSV (else a split of --train)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--split", args->split,
-                  "Split when no --test: random (per user) or temporal (leave last out)")
-      ->check(CLI::IsMember({"random", "temporal"}))
+                  "Split when no --test: random (per user), temporal (leave last out) or "
+                  "cold-users (whole shoppers held out: first-time visitors)")
+      ->check(CLI::IsMember({"random", "temporal", "cold-users"}))
+      ->capture_default_str();
+  cmd->add_option("--cold-fraction", args->cold_fraction,
+                  "cold-users split: share of the shoppers held out whole")
+      ->check(CLI::Range(0.01, 0.9))
       ->capture_default_str();
   cmd->add_option("--test-fraction", args->test_fraction,
                   "Random split: share of each user's items held out")

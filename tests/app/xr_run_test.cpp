@@ -233,7 +233,7 @@ TEST(XrShop, ALookPostsOneDwellAndTheWallMovesTowardsItsStyleOutOfView) {
 TEST(XrShop, SelectOpensTheCardGrabPicksUpAndThePanelAddsToTheCart) {
   const fs::path out(VRMALL_XR_SHOP_OUT);
   const json stats = readJson(out / "stats.json");
-  EXPECT_EQ(stats["selected"]["slot"], "FY-L3-3");
+  EXPECT_EQ(stats["selected"]["slot"], "WA1-S9-L1-2");  // a T-shirt on a women's shelf
   EXPECT_TRUE(stats["panel"]["visible"].get<bool>());
   EXPECT_GE(stats["input"]["haptic_ticks"].get<int>(), 1);
   EXPECT_EQ(stats["input"]["panel_clicks"], 1);
@@ -242,7 +242,7 @@ TEST(XrShop, SelectOpensTheCardGrabPicksUpAndThePanelAddsToTheCart) {
   for (const auto& e : events) {
     if (e["type"] == "pick_up") {
       ++pickUps;
-      EXPECT_EQ(e["slot"], "FY-L3-3");
+      EXPECT_EQ(e["slot"], "WA1-S9-L1-2");
     }
     if (e["type"] == "add_to_cart") ++adds;
   }

@@ -59,7 +59,8 @@ RankingMetrics evaluateScores(const TrainingData& train,
     const auto& rel = relevant[static_cast<size_t>(u)];
     const auto row_begin = train.user_items.outerIndexPtr()[u];
     const auto row_end = train.user_items.outerIndexPtr()[u + 1];
-    if (rel.empty() || row_begin == row_end) continue;
+    const bool cold = row_begin == row_end;
+    if (rel.empty() || (cold && !options.cold_users)) continue;
     const auto t0 = std::chrono::steady_clock::now();
     scores_of(u, scores);
     for (auto k = row_begin; k < row_end; ++k)
@@ -80,6 +81,12 @@ RankingMetrics evaluateScores(const TrainingData& train,
     out.ndcg += m.ndcg;
     out.map += m.ap;
     ++out.users;
+    if (cold) {
+      ++out.cold_users;
+      out.cold_ndcg += m.ndcg;
+    } else {
+      out.warm_ndcg += m.ndcg;
+    }
   }
   if (out.users > 0) {
     const double n = out.users;
@@ -87,6 +94,8 @@ RankingMetrics evaluateScores(const TrainingData& train,
     out.recall /= n;
     out.ndcg /= n;
     out.map /= n;
+    if (out.cold_users > 0) out.cold_ndcg /= out.cold_users;
+    if (out.users > out.cold_users) out.warm_ndcg /= (out.users - out.cold_users);
   }
   const double catalogue =
       options.catalogue_size > 0 ? options.catalogue_size : static_cast<double>(items);
@@ -109,7 +118,13 @@ RankingMetrics evaluate(const Model& model, const TrainingData& train,
   std::vector<UserContext> contexts(static_cast<size_t>(train.numUsers()));
   for (int32_t u = 0; u < train.numUsers(); ++u) {
     if (static_cast<size_t>(u) < relevant.size() && !relevant[static_cast<size_t>(u)].empty()) {
-      contexts[static_cast<size_t>(u)] = contextFromTraining(train, u);
+      UserContext& ctx = contexts[static_cast<size_t>(u)];
+      ctx = contextFromTraining(train, u);
+      // A shopper the model never saw: no stored factors to use, only the attributes.
+      if (ctx.history.empty()) {
+        ctx.user = -1;
+        ctx.history_matches_training = false;
+      }
     }
   }
   return evaluateScores(train, relevant, options, [&](int32_t u, std::span<float> scores) {

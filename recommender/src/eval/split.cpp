@@ -74,4 +74,23 @@ Split temporalLeaveLastOut(std::span<const Interaction> events) {
   return split;
 }
 
+Split coldUserSplit(std::span<const Interaction> events, double cold_fraction, uint64_t seed) {
+  std::vector<int32_t> users;
+  for (const auto& e : events) users.push_back(e.user);
+  std::sort(users.begin(), users.end());
+  users.erase(std::unique(users.begin(), users.end()), users.end());
+  std::mt19937_64 rng(seed);
+  std::shuffle(users.begin(), users.end(), rng);
+  const auto n = std::max<size_t>(
+      1, static_cast<size_t>(std::lround(cold_fraction * static_cast<double>(users.size()))));
+  std::vector<int32_t> cold(users.begin(),
+                            users.begin() + static_cast<std::ptrdiff_t>(std::min(n, users.size())));
+  std::sort(cold.begin(), cold.end());
+  Split s;
+  for (const auto& e : events) {
+    (std::binary_search(cold.begin(), cold.end(), e.user) ? s.test : s.train).push_back(e);
+  }
+  return s;
+}
+
 }  // namespace vrmall::rec

@@ -23,6 +23,7 @@ TuningResult tuneOnSplit(Model& model, const TrainingData& fit_data,
   EvalOptions eval;
   eval.k = options.k;
   eval.measure_latency = false;
+  eval.cold_users = options.cold_users;
   double best = -1.0;
   for (size_t c = 0; c < space.size(); ++c) {
     nlohmann::json p = base;

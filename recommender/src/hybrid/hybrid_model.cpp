@@ -81,7 +81,7 @@ void standardize(std::span<float> scores, size_t top) {
 
 HybridModel::HybridModel() {
   for (const char* kind :
-       {"popularity", "itemknn", "rp3beta", "ease", "als", "content", "session"}) {
+       {"popularity", "itemknn", "rp3beta", "ease", "als", "content", "session", "demographic"}) {
     bool known = false;
     for (const auto& k : modelKinds()) known = known || k == kind;
     if (!known) continue;
@@ -96,6 +96,7 @@ HybridModel::HybridModel() {
                : k == "content" ? 0.3f
                : k == "session" ? 0.5f
                                 : 0.0f;
+    p.cold_weight = k == "demographic" ? 1.0f : k == "content" ? 0.5f : 0.0f;
   }
 }
 
@@ -103,6 +104,7 @@ nlohmann::json HybridModel::params() const {
   nlohmann::json p = {{"min_coverage", min_coverage_}, {"normalize_top", normalize_top_}};
   for (const auto& part : parts_) {
     p["weights"][part.model->kind()] = part.weight;
+    p["cold_weights"][part.model->kind()] = part.cold_weight;
     p["parts"][part.model->kind()] = part.model->params();
   }
   return p;
@@ -115,6 +117,8 @@ void HybridModel::setParams(const nlohmann::json& p) {
     const std::string k = part.model->kind();
     if (p.contains("weights") && p["weights"].contains(k))
       part.weight = p["weights"][k].get<float>();
+    if (p.contains("cold_weights") && p["cold_weights"].contains(k))
+      part.cold_weight = p["cold_weights"][k].get<float>();
     if (p.contains("parts") && p["parts"].contains(k)) part.model->setParams(p["parts"][k]);
   }
 }
@@ -127,7 +131,7 @@ void HybridModel::fit(const TrainingData& data) {
       part.weight = 0.0f;
       continue;
     }
-    if (part.weight != 0.0f) part.model->fit(data);
+    if (part.weight != 0.0f || part.cold_weight != 0.0f) part.model->fit(data);
   }
   computeCoverageLifts(data);
 }
@@ -157,17 +161,19 @@ void HybridModel::score(const UserContext& user, std::span<float> scores) const 
   if (scores.empty()) return;
   std::vector<float> part_scores(scores.size()), sample;
   for (const auto& part : parts_) {
-    if (part.weight == 0.0f) continue;  // a part left out of the blend is not scored at all
+    const float w = partWeight(part, user);
+    if (w == 0.0f) continue;  // a part left out of the blend is not scored at all
     part.model->score(user, part_scores);
     // Standardised and blended in one pass (a part with no spread adds zeros).
     const ZTransform t = zTransform(part_scores, normalize_top_, sample);
     if (t.inv == 0.0f) continue;
-    const float m = t.mean, inv = t.inv, w = part.weight;
+    const float m = t.mean, inv = t.inv;
     float* out = scores.data();
     const float* in = part_scores.data();
     for (size_t i = 0; i < scores.size(); ++i) out[i] += w * ((in[i] - m) * inv);
   }
-  if (coverage_lifts_.size() == scores.size()) {
+  // The coverage lifts are sized for the shoppers with a history (computed from their lists).
+  if (!firstVisit(user) && coverage_lifts_.size() == scores.size()) {
     for (size_t i = 0; i < scores.size(); ++i) scores[i] += coverage_lifts_[i];
   }
 }
@@ -177,20 +183,22 @@ void HybridModel::draftReasons(const UserContext& user, std::span<const int32_t>
   // Part after part, each part's drafts weighted by its place in the blend: per item, the parts'
   // reasons in blend order, as explain() lists them.
   for (const auto& part : parts_) {
-    if (part.weight <= 0.0f) continue;
+    const float w = partWeight(part, user);
+    if (w <= 0.0f) continue;
     const size_t first = out.drafts().size();
     part.model->draftReasons(user, items, out);
-    for (size_t d = first; d < out.drafts().size(); ++d) out.drafts()[d].weight *= part.weight;
+    for (size_t d = first; d < out.drafts().size(); ++d) out.drafts()[d].weight *= w;
   }
 }
 
 void HybridModel::explain(const UserContext& user, int32_t item, std::vector<Reason>& out) const {
   for (const auto& part : parts_) {
-    if (part.weight <= 0.0f) continue;
+    const float w = partWeight(part, user);
+    if (w <= 0.0f) continue;
     std::vector<Reason> reasons;
     part.model->explain(user, item, reasons);
     for (auto& r : reasons) {
-      r.weight *= part.weight;
+      r.weight *= w;
       out.push_back(std::move(r));
     }
   }
@@ -203,9 +211,11 @@ void HybridModel::save(BinaryWriter& out) const {
   for (const auto& part : parts_) {
     out.putString(part.model->kind());
     out.put<float>(part.weight);
+    out.put<float>(part.cold_weight);
     out.putString(part.model->params().dump());
-    out.put<uint8_t>(part.weight != 0.0f ? 1 : 0);
-    if (part.weight != 0.0f) part.model->save(out);
+    const bool fitted = part.weight != 0.0f || part.cold_weight != 0.0f;
+    out.put<uint8_t>(fitted ? 1 : 0);
+    if (fitted) part.model->save(out);
   }
 }
 
@@ -228,6 +238,7 @@ void HybridModel::load(BinaryReader& in, const Dataset& data) {
       in.fail("unknown hybrid part '" + kind + "'");
     }
     part.weight = in.get<float>();
+    part.cold_weight = in.get<float>();
     part.model->setParams(nlohmann::json::parse(in.getString()));
     if (in.get<uint8_t>() != 0) part.model->load(in, data);
     parts_.push_back(std::move(part));

@@ -120,7 +120,9 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
   std::vector<bool> usable(parts_.size(), true);
   for (size_t p = 0; p < parts_.size(); ++p) {
     Model& m = *parts_[p].model;
-    if (m.kind() == "ease" && data.numItems() > EaseModel::kHybridMaxItems) {
+    if ((m.kind() == "ease" && data.numItems() > EaseModel::kHybridMaxItems) ||
+        m.kind() == "demographic") {
+      // Too big for EASE; the demographic part is for first visits only (tuneColdBlend).
       usable[p] = false;
       continue;
     }
@@ -247,6 +249,7 @@ TuningResult HybridModel::tune(const Dataset& data, std::span<const Interaction>
   }
 
   for (size_t p = 0; p < parts_.size(); ++p) parts_[p].weight = w[p];
+  tuneColdBlend(data, train, weights, options, result);
   BlendResult final_result;
   objective(w, &final_result);
   result.best_ndcg = final_result.ndcg;

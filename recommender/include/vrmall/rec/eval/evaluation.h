@@ -12,7 +12,9 @@ namespace vrmall::rec {
 
 struct RankingMetrics {
   double precision = 0, recall = 0, ndcg = 0, map = 0, coverage = 0;
-  int users = 0;
+  int users = 0;       // shoppers scored
+  int cold_users = 0;  // of them, shoppers with no training events (scored from attributes)
+  double warm_ndcg = 0, cold_ndcg = 0;  // NDCG over each group alone
   double recommend_us_median = 0, recommend_us_p99 = 0;
 };
 
@@ -29,11 +31,14 @@ ListMetrics listMetrics(std::span<const int32_t> ranked, std::span<const int32_t
 
 struct EvalOptions {
   size_t k = 10;
+  // Also score test shoppers with no training events (a first-time visitor: attributes only).
+  bool cold_users = true;
   bool measure_latency = true;
   int32_t catalogue_size = 0;  // coverage denominator; 0 = number of items in the dataset
 };
 
-// Users with at least one training item and one relevant test item are scored.
+// Users with a relevant test item are scored: those with training items from them, the others
+// (cold users, when options.cold_users) from their attributes alone.
 RankingMetrics evaluate(const Model& model, const TrainingData& train,
                         const std::vector<std::vector<int32_t>>& relevant,
                         const EvalOptions& options);

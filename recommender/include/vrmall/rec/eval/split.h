@@ -18,5 +18,8 @@ struct Split {
 Split randomSplit(std::span<const Interaction> events, double test_fraction, uint64_t seed);
 // Each user with at least 2 pairs: the pair with the latest event goes to test.
 Split temporalLeaveLastOut(std::span<const Interaction> events);
+// Whole shoppers held out: a seeded `cold_fraction` of the users with events (at least one)
+// have all their events in test, none in train (first-time visitors).
+Split coldUserSplit(std::span<const Interaction> events, double cold_fraction, uint64_t seed);
 
 }  // namespace vrmall::rec

@@ -20,6 +20,10 @@ struct TuningOptions {
   // Validation folds the hybrid's blend weights are judged on: the blend's moves are small next
   // to one fold's noise, so it averages more of them.
   int blend_folds = 3;
+  // Score held-out shoppers with no training events too (tuning for first-time visitors).
+  bool cold_users = false;
+  // Share of the training shoppers held out whole when tuning for first-time visitors.
+  double cold_fraction = 0.15;
   // Called after each candidate: (done, total, label) for progress bars.
   std::function<void(size_t, size_t, const std::string&)> progress;
 };

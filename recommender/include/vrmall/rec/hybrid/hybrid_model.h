@@ -4,6 +4,9 @@
 // training events: coordinate ascent on NDCG@k, subject to a catalogue-coverage floor so the
 // "For you" shelves reach far beyond the best sellers. The floor is met by the smallest per-item
 // lifts that bring uncovered items into the lists of the shoppers closest to choosing them.
+// A shopper with no history yet (a first-time visitor) gets a blend of its own: what shoppers
+// with the same attributes chose (demographic), the avatar's style and budget (content) and
+// popularity, weighted on training shoppers held out whole.
 #include <memory>
 #include <vector>
 
@@ -34,11 +37,22 @@ class HybridModel final : public Model {
 
   struct Part {
     std::unique_ptr<Model> model;
-    float weight = 0.0f;
+    float weight = 0.0f;       // in the blend for shoppers with a history
+    float cold_weight = 0.0f;  // in the blend for shoppers with none
   };
   const std::vector<Part>& parts() const { return parts_; }
 
  private:
+  // The first-visit blend's part parameters and weights, on training shoppers held out whole
+  // (src/hybrid/cold_start_tuning.cpp).
+  void tuneColdBlend(const Dataset& data, std::span<const Interaction> train,
+                     const EventWeights& weights, const TuningOptions& options,
+                     TuningResult& result);
+  static bool firstVisit(const UserContext& user) { return user.history.empty(); }
+  static float partWeight(const Part& part, const UserContext& user) {
+    return firstVisit(user) ? part.cold_weight : part.weight;
+  }
+
   // Per-item lifts that let the training shoppers' top-k lists reach min_coverage of the
   // catalogue (src/coverage_boost.h); computed at fit() from the model's own suggestions.
   void computeCoverageLifts(const TrainingData& data);

@@ -43,7 +43,7 @@ struct TrainOptions {
 
 class Recommender {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = 2;  // 2: the hybrid's first-visit blend
 
   // Trains on data.events (tuning on a validation split carved from them, when asked).
   static Recommender train(Dataset data, const TrainOptions& options,

@@ -15,4 +15,9 @@ namespace vrmall::rec {
 TuningResult tuneModel(Model& model, const Dataset& data, std::span<const Interaction> train,
                        const EventWeights& weights, const TuningOptions& options);
 
+// The grid of a model for shoppers with no history (demographic), judged on training shoppers
+// held out whole (options.cold_fraction of them, options.folds draws averaged).
+TuningResult tuneColdStart(Model& model, const Dataset& data, std::span<const Interaction> train,
+                           const EventWeights& weights, const TuningOptions& options);
+
 }  // namespace vrmall::rec
