@@ -19,6 +19,7 @@ struct FrameInput {
   std::set<int> keysDown;     // GLFW_KEY_* held
   std::set<int> keysPressed;  // GLFW_KEY_* pressed this frame
   std::string screenshot;     // a file name to save this frame as ("" = none)
+  std::string typed;          // text typed this frame (UTF-8), for a focused text box
   bool quit = false;
 
   bool down(int key) const { return keysDown.count(key) != 0; }

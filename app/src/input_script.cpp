@@ -30,7 +30,8 @@ int InputScript::keyCode(const std::string& raw) {
   static const std::map<std::string, int> named = {
       {"ESCAPE", GLFW_KEY_ESCAPE}, {"ESC", GLFW_KEY_ESCAPE},  {"SPACE", GLFW_KEY_SPACE},
       {"TAB", GLFW_KEY_TAB},       {"ENTER", GLFW_KEY_ENTER}, {"LEFT", GLFW_KEY_LEFT},
-      {"RIGHT", GLFW_KEY_RIGHT},   {"UP", GLFW_KEY_UP},       {"DOWN", GLFW_KEY_DOWN}};
+      {"SLASH", GLFW_KEY_SLASH},   {"/", GLFW_KEY_SLASH},     {"RIGHT", GLFW_KEY_RIGHT},
+      {"UP", GLFW_KEY_UP},         {"DOWN", GLFW_KEY_DOWN}};
   const auto it = named.find(name);
   return it == named.end() ? -1 : it->second;
 }
@@ -82,14 +83,19 @@ InputScript InputScript::load(const std::filesystem::path& path) {
       step.screenshot = name;
       known = true;
     }
+    if (e.contains("type")) {
+      if (!e["type"].is_string()) throw std::runtime_error(where + ".type wants a string");
+      step.typed += e["type"].get<std::string>();
+      known = true;
+    }
     if (e.contains("quit")) {
       step.quit = e["quit"].is_boolean() && e["quit"].get<bool>();
       known = true;
     }
     if (!known) {
       throw std::runtime_error(where +
-                               " does nothing: use mouse, click, key, scroll, screenshot "
-                               "or quit");
+                               " does nothing: use mouse, click, key, scroll, type, "
+                               "screenshot or quit");
     }
   }
   return script;
@@ -112,6 +118,7 @@ void InputScript::apply(int frame, FrameInput& input) {
       input.keysDown.insert(k);
     }
     input.scroll += s.scroll;
+    input.typed += s.typed;
     if (!s.screenshot.empty()) input.screenshot = s.screenshot;
     input.quit = input.quit || s.quit;
   }

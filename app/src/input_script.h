@@ -4,6 +4,7 @@
 //                 { "frame": 6,  "click": [480, 300] },          // left press on this frame
 //                 { "frame": 8,  "key": "T" },                   // a key press (GLFW key name)
 //                 { "frame": 9,  "scroll": 2 },
+//                 { "frame": 10, "type": "red dress" },         // text into the focused box
 //                 { "frame": 30, "screenshot": "card.png" },     // saved in --out
 //                 { "frame": 31, "quit": true } ] }
 #pragma once
@@ -38,6 +39,7 @@ class InputScript {
     std::vector<int> keys;
     float scroll = 0.0F;
     std::string screenshot;
+    std::string typed;
     bool quit = false;
   };
   std::map<int, Step> steps_;

@@ -63,6 +63,7 @@ void ShopUi::draw(ShoppingSession& session, const FramePerf& perf, const glm::ma
   if (showCart) drawCart(session, windowSize);
   if (showPerf) drawPerf(perf, session, windowSize);
   if (showPrivacy) drawPrivacy(session);
+  if (showSearch) drawSearch(session);
   if (mouseCaptured && !worldPanel) {
     // The crosshair: with the mouse captured the pointer ray goes through the middle.
     ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -79,6 +80,7 @@ void ShopUi::drawMenu(bool mouseCaptured) {
     ImGui::MenuItem("Cart", nullptr, &showCart);
     ImGui::MenuItem("Performance", "F3", &showPerf);
     ImGui::MenuItem("Privacy", nullptr, &showPrivacy);
+    ImGui::MenuItem("Search", "/", &showSearch);
     ImGui::MenuItem("Help", nullptr, &showHelp);
     ImGui::EndMenu();
   }
@@ -383,6 +385,74 @@ void ShopUi::drawPrivacy(ShoppingSession& session) {
   if (ImGui::Button("Forget me")) session.forgetMe();
   ImGui::SameLine();
   ImGui::TextDisabled("clears this visit's looks, try-ons, cart and history");
+  ImGui::End();
+}
+
+// The search box: what the shopper typed, what the guide understood of it (and what not), and
+// the items, each with why it matches; a click opens the card of one on display.
+void ShopUi::drawSearch(ShoppingSession& session) {
+  ImGui::SetNextWindowPos(ImVec2(330.0F, 60.0F), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(420.0F, 360.0F), ImGuiCond_FirstUseEver);
+  if (!beginWindow("Search", &showSearch)) return;
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  const bool submit =
+      ImGui::InputTextWithHint("##query", "red summer dress under 300", query_.data(),
+                               query_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Search") || submit) && query_[0] != '\0') {
+    search_ = session.search(query_.data());
+  }
+  if (!search_) {
+    ImGui::TextDisabled(
+        "English or Chinese: \"men's navy chinos size 32\", \"floral maxi skirt under 60\"");
+    ImGui::End();
+    return;
+  }
+  const rec::ShoppingIntent& in = search_->intent;
+  std::string understood;
+  const auto add = [&](const std::string& s) {
+    understood += (understood.empty() ? "" : " | ") + s;
+  };
+  for (const auto& c : in.categories) add(c);
+  for (const auto& c : in.colors) add(c);
+  for (const auto& m : in.materials) add(m);
+  if (in.style) add(*in.style);
+  if (in.season) add(*in.season);
+  if (in.occasion) add("for " + *in.occasion);
+  if (in.gender) add(*in.gender);
+  if (in.size) add("size " + *in.size);
+  if (in.price_min && in.price_max) {
+    add(money(*in.price_min) + "-" + money(*in.price_max));
+  } else if (in.price_max) {
+    add("under " + money(*in.price_max));
+  } else if (in.price_min) {
+    add("over " + money(*in.price_min));
+  }
+  for (const auto& m : in.modifiers) add(m);
+  ImGui::TextWrapped("Understood: %s", understood.empty() ? "(nothing)" : understood.c_str());
+  if (!in.unknown.empty()) {
+    std::string words;
+    for (const auto& w : in.unknown) words += (words.empty() ? "" : ", ") + w;
+    ImGui::TextDisabled("Not understood: %s", words.c_str());
+  }
+  ImGui::Separator();
+  const rec::SearchResults& r = search_->results;
+  if (r.hits.empty()) ImGui::TextWrapped("%s", r.empty_reason.c_str());
+  for (size_t h = 0; h < r.hits.size(); ++h) {
+    const rec::SearchHit& hit = r.hits[h];
+    const int product = search_->products[h];
+    ImGui::PushID(static_cast<int>(h));
+    char label[200];
+    std::snprintf(label, sizeof label, "%s  %s%s", hit.name.c_str(), money(hit.price).c_str(),
+                  product < 0 ? "  (not on display)" : "");
+    if (ImGui::Selectable(label, product >= 0 && product == session.selected()) && product >= 0) {
+      session.select(product);
+    }
+    std::string why;
+    for (const auto& reason : hit.reasons) why += (why.empty() ? "" : ", ") + reason;
+    if (!why.empty()) ImGui::TextDisabled("   %s", why.c_str());
+    ImGui::PopID();
+  }
   ImGui::End();
 }
 

@@ -8,6 +8,7 @@
 #include <array>
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
+#include <optional>
 #include <string>
 
 #include "shopping_session.h"
@@ -27,7 +28,7 @@ class ShopUi {
  public:
   // Panels shown; F1 toggles all of them, F3 the performance overlay.
   bool showForYou = true, showAvatar = false, showCart = true, showPerf = true, showPrivacy = false,
-       showHelp = true;
+       showHelp = true, showSearch = false;
   // Drawn into the headset's world panel rather than over the desktop view: no tooltip at the
   // mouse, no dwell ring or crosshair over the scene (the panel is not the scene), the
   // controllers' help line.
@@ -37,6 +38,8 @@ class ShopUi {
   // `windowSize` place the dwell ring on the product being looked at.
   void draw(ShoppingSession& session, const FramePerf& perf, const glm::mat4& viewProj,
             glm::vec2 windowSize, bool mouseCaptured);
+  // The search box's last search (for window.json and tests).
+  const std::optional<StoreSearch>& lastSearch() const { return search_; }
 
  private:
   void drawCard(ShoppingSession& session, glm::vec2 windowSize);
@@ -48,6 +51,7 @@ class ShopUi {
   void drawCart(ShoppingSession& session, glm::vec2 windowSize);
   void drawPerf(const FramePerf& perf, const ShoppingSession& session, glm::vec2 windowSize);
   void drawPrivacy(ShoppingSession& session);
+  void drawSearch(ShoppingSession& session);
   void drawMenu(bool mouseCaptured);
 
   static constexpr size_t kHistory = 120;
@@ -56,6 +60,8 @@ class ShopUi {
   int cardProduct_ = -1;  // whose card the size choice belongs to
   int chosenSize_ = -1;
   std::string cardItem_;
+  std::array<char, 256> query_{};  // the search box (UTF-8)
+  std::optional<StoreSearch> search_;
 };
 
 }  // namespace vrmall::app

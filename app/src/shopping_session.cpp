@@ -146,6 +146,32 @@ void ShoppingSession::update(const engine::View& view, const std::optional<Point
   counters_.lastFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
+StoreSearch ShoppingSession::search(const std::string& query, size_t k) const {
+  StoreSearch out;
+  out.query = query;
+  if (!start_ || !guide_) return out;
+  const rec::Recommender& r = *start_->recommender;
+  if (!parser_) parser_ = std::make_unique<rec::IntentParser>(r.data().item_attributes);
+  out.intent = parser_->parse(query);
+  // The guide's order for this shopper (history, session and avatar) breaks the words' ties.
+  const rec::UserContext shopper = guide_->shopperSnapshot();
+  std::vector<float> personal(static_cast<size_t>(r.data().numItems()));
+  r.model().score(shopper, personal);
+  rec::SearchOptions o;
+  o.k = k;
+  o.personal = personal;
+  out.results = rec::searchCatalogue(r.data(), out.intent, o);
+  for (const rec::SearchHit& h : out.results.hits) {
+    int product = -1;
+    for (size_t p = 0; p < slots_.size() && product < 0; ++p) {
+      const auto it = store_.slotItems.find(slots_[p].id);
+      if (it != store_.slotItems.end() && it->second == h.id) product = static_cast<int>(p);
+    }
+    out.products.push_back(product);
+  }
+  return out;
+}
+
 std::string ShoppingSession::itemIdOf(int32_t index) const {
   if (!start_ || index < 0) return "";
   const auto& ids = start_->recommender->data().items;

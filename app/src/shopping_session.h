@@ -21,6 +21,8 @@
 #include "store_scene.h"
 #include "vrmall/engine/view.h"
 #include "vrmall/rec/guide/guide_service.h"
+#include "vrmall/rec/intent/intent_parser.h"
+#include "vrmall/rec/intent/intent_search.h"
 
 namespace vrmall::app {
 
@@ -38,6 +40,14 @@ struct ProductInfo {
   int colourway = -1;                   // shown now (-1: the model's default = the first)
   std::vector<rec::Reason> reasons;     // why the guide suggests it (empty: not a suggestion)
   bool suggested = false;               // on the For-you wall or a mannequin
+};
+
+// A search in plain words, as the search box shows it.
+struct StoreSearch {
+  std::string query;
+  rec::ShoppingIntent intent;
+  rec::SearchResults results;
+  std::vector<int> products;  // per hit: the store product showing it, or -1 (not on display)
 };
 
 struct CartLine {
@@ -90,6 +100,11 @@ class ShoppingSession {
   // it rests on the UI), dt the frame's seconds. Marks slots in view, applies the newest plan to
   // slots out of view, advances animations, feeds the dwell tracker.
   void update(const engine::View& view, const std::optional<PointerRay>& pointer, float dt);
+
+  // Shopping intent in plain words (English or Chinese) against the store's catalogue, ordered
+  // by the guide for this shopper where the words leave ties. Empty intent and results without
+  // a guide (its catalogue is the guide's).
+  StoreSearch search(const std::string& query, size_t k = 12) const;
 
   // The product a ray points at (the nearest hit within reach), or -1: in the headset the
   // controller's aim selects and picks up while the gaze ray is what update() dwells on.
@@ -199,6 +214,7 @@ class ShoppingSession {
   AvatarProfile avatar_;
   bool gazeTracking_ = true;
   std::vector<PostedEvent> posted_;
+  mutable std::unique_ptr<rec::IntentParser> parser_;  // made on the first search
 };
 
 }  // namespace vrmall::app

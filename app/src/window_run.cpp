@@ -114,6 +114,11 @@ int runWindow(const WindowOptions& o) {
         io.DeltaTime = dt;
         io.MousePos = ImVec2(in.cursor.x, in.cursor.y);
         io.MouseDown[0] = in.leftDown;
+        // Scripted typing and keys reach the UI as GLFW's callbacks would deliver them.
+        if (!in.typed.empty()) io.AddInputCharactersUTF8(in.typed.c_str());
+        for (int k = 0; k < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)); ++k) {
+          io.KeysDown[k] = in.down(k);
+        }
       }
       if (input.captured()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // the UI is not pointed at
     });
@@ -135,6 +140,7 @@ int runWindow(const WindowOptions& o) {
         shopUi.showForYou = shopUi.showCart = shopUi.showPerf = all;
       }
       if (in.pressed(GLFW_KEY_F3)) shopUi.showPerf = !shopUi.showPerf;
+      if (in.pressed(GLFW_KEY_SLASH)) shopUi.showSearch = true;  // "/" opens the search box
       if (in.pressed(GLFW_KEY_F12)) in.screenshot = nextScreenshotName(screenshotCounter);
     }
 
@@ -244,6 +250,22 @@ int runWindow(const WindowOptions& o) {
                       {"pitch_deg", camera.pitchDeg()},
                       {"zoom", camera.zoom()}};
   report["screenshots"] = screenshots;
+  if (const auto& s = shopUi.lastSearch()) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (size_t h = 0; h < s->results.hits.size(); ++h) {
+      hits.push_back({{"item", s->results.hits[h].id},
+                      {"on_display", s->products[h] >= 0},
+                      {"reasons", s->results.hits[h].reasons}});
+    }
+    report["search"] = {{"query", s->query},
+                        {"categories", s->intent.categories},
+                        {"colors", s->intent.colors},
+                        {"price_max", s->intent.price_max.value_or(-1)},
+                        {"season", s->intent.season.value_or("")},
+                        {"unknown", s->intent.unknown},
+                        {"results", hits},
+                        {"empty_reason", s->results.empty_reason}};
+  }
   if (script || !screenshots.empty()) {
     std::error_code ec;
     fs::create_directories(outDir, ec);

@@ -42,5 +42,6 @@ void registerTrain(CLI::App& app);
 void registerRecommend(CLI::App& app);
 void registerSimilar(CLI::App& app);
 void registerDemo(CLI::App& app);
+void registerSearch(CLI::App& app);
 
 }  // namespace vrmall::rec::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   vrmall::rec::cli::registerSimilar(app);
   vrmall::rec::cli::registerEval(app);
   vrmall::rec::cli::registerDemo(app);
+  vrmall::rec::cli::registerSearch(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

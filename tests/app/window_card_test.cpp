@@ -67,4 +67,20 @@ TEST(WindowCard, ScreenshotMatchesTheGolden) {
                   << (fs::path(VRMALL_WINDOW_OUT) / "window_card.diff.png");
 }
 
+TEST(WindowSearch, TypedWordsAreUnderstoodAndFound) {
+  std::ifstream in(fs::path(VRMALL_WINDOW_SEARCH_OUT) / "window.json");
+  ASSERT_TRUE(in) << "no window.json in " << VRMALL_WINDOW_SEARCH_OUT;
+  const nlohmann::json r = nlohmann::json::parse(in);
+  ASSERT_TRUE(r.contains("search")) << "the search box never searched";
+  const auto& s = r["search"];
+  EXPECT_EQ(s["query"], "red summer dress under 300");
+  EXPECT_EQ(s["categories"], nlohmann::json::array({"dresses"}));
+  EXPECT_EQ(s["colors"], nlohmann::json::array({"red"}));
+  EXPECT_EQ(s["season"], "summer");
+  EXPECT_EQ(s["price_max"], 300);
+  ASSERT_FALSE(s["results"].empty()) << s.dump();
+  EXPECT_FALSE(s["results"][0]["reasons"].empty());
+  EXPECT_TRUE(fs::exists(fs::path(VRMALL_WINDOW_SEARCH_OUT) / "search.png"));
+}
+
 }  // namespace
