@@ -43,5 +43,6 @@ void registerRecommend(CLI::App& app);
 void registerSimilar(CLI::App& app);
 void registerDemo(CLI::App& app);
 void registerSearch(CLI::App& app);
+void registerOutfits(CLI::App& app);
 
 }  // namespace vrmall::rec::cli

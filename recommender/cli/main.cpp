@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   vrmall::rec::cli::registerEval(app);
   vrmall::rec::cli::registerDemo(app);
   vrmall::rec::cli::registerSearch(app);
+  vrmall::rec::cli::registerOutfits(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
