@@ -237,8 +237,32 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
     ImGui::TextDisabled("Why suggested");
     for (const rec::Reason& r : info.reasons) ImGui::BulletText("%s", r.text.c_str());
   }
+  drawLook(session, info);
   ImGui::End();
   if (!open) session.select(-1);
+}
+
+void ShopUi::drawLook(ShoppingSession& session, const ProductInfo& info) {
+  if (info.look.empty()) return;
+  ImGui::Separator();
+  ImGui::TextDisabled("Complete the look (%s in all)", money(info.lookPrice).c_str());
+  for (size_t n = 0; n < info.look.size(); ++n) {
+    const LookPiece& piece = info.look[n];
+    ImGui::PushID(static_cast<int>(n) + 1000);
+    char label[240];
+    std::snprintf(label, sizeof label, "%s: %s  %s%s", piece.slot.c_str(), piece.name.c_str(),
+                  money(piece.price).c_str(), piece.product < 0 ? "  (in the stockroom)" : "");
+    // A piece on display opens its own card (and the shopper can walk to it).
+    if (ImGui::Selectable(label, false) && piece.product >= 0) session.select(piece.product);
+    if (!piece.reason.empty()) {
+      ImGui::Indent();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("%s", piece.reason.c_str());
+      ImGui::PopStyleColor();
+      ImGui::Unindent();
+    }
+    ImGui::PopID();
+  }
 }
 
 void ShopUi::drawForYou(ShoppingSession& session) {

@@ -43,6 +43,7 @@ class ShopUi {
 
  private:
   void drawCard(ShoppingSession& session, glm::vec2 windowSize);
+  void drawLook(ShoppingSession& session, const ProductInfo& info);  // "complete the look"
   void drawHover(ShoppingSession& session);
   void drawDwellRing(const ShoppingSession& session, const glm::mat4& viewProj,
                      glm::vec2 windowSize);

@@ -161,15 +161,16 @@ StoreSearch ShoppingSession::search(const std::string& query, size_t k) const {
   o.k = k;
   o.personal = personal;
   out.results = rec::searchCatalogue(r.data(), out.intent, o);
-  for (const rec::SearchHit& h : out.results.hits) {
-    int product = -1;
-    for (size_t p = 0; p < slots_.size() && product < 0; ++p) {
-      const auto it = store_.slotItems.find(slots_[p].id);
-      if (it != store_.slotItems.end() && it->second == h.id) product = static_cast<int>(p);
-    }
-    out.products.push_back(product);
-  }
+  for (const rec::SearchHit& h : out.results.hits) out.products.push_back(productShowing(h.id));
   return out;
+}
+
+int ShoppingSession::productShowing(const std::string& itemId) const {
+  for (size_t p = 0; p < slots_.size(); ++p) {
+    const auto it = store_.slotItems.find(slots_[p].id);
+    if (it != store_.slotItems.end() && it->second == itemId) return static_cast<int>(p);
+  }
+  return -1;
 }
 
 std::string ShoppingSession::itemIdOf(int32_t index) const {
@@ -303,8 +304,36 @@ ProductInfo ShoppingSession::computeInfo(int product) const {
     } else if (guide_) {
       out.reasons = start_->recommender->reasonsFor(guide_->shopperSnapshot(), index, 3);
     }
+    completeTheLook(index, out);
   }
   return out;
+}
+
+void ShoppingSession::completeTheLook(int32_t index, ProductInfo& out) const {
+  if (!guide_) return;
+  const rec::Recommender& r = *start_->recommender;
+  if (!outfits_) outfits_ = std::make_unique<rec::OutfitBuilder>(r.data());
+  // For this shopper: their gender, sizes and budget, and the guide's taste as a tie-breaker.
+  const rec::UserContext shopper = guide_->shopperSnapshot();
+  std::vector<float> taste(static_cast<size_t>(r.data().numItems()));
+  r.model().score(shopper, taste);
+  rec::OutfitOptions o;
+  o.k = 1;
+  o.preference = taste;
+  const std::vector<rec::Outfit> looks = outfits_->complete(index, shopper, o);
+  if (looks.empty()) return;
+  out.lookPrice = looks.front().total_price;
+  for (const rec::OutfitPiece& piece : looks.front().pieces) {
+    if (piece.item == index) continue;  // the card's own product
+    LookPiece p;
+    p.slot = rec::outfitSlotName(piece.slot);
+    p.itemId = r.data().items.id(piece.item);
+    p.name = r.data().itemName(piece.item);
+    p.price = piece.price;
+    if (!piece.reasons.empty()) p.reason = piece.reasons.front();
+    p.product = productShowing(p.itemId);
+    out.look.push_back(std::move(p));
+  }
 }
 
 std::vector<glm::vec3> ShoppingSession::swatches(const std::string& itemId) const {

@@ -23,8 +23,19 @@
 #include "vrmall/rec/guide/guide_service.h"
 #include "vrmall/rec/intent/intent_parser.h"
 #include "vrmall/rec/intent/intent_search.h"
+#include "vrmall/rec/outfits/outfit_builder.h"
 
 namespace vrmall::app {
+
+// One piece of the look the guide would complete around a product.
+struct LookPiece {
+  std::string slot;  // "bottom", "shoes", ... (rec::outfitSlotName)
+  std::string itemId;
+  std::string name;
+  double price = 0.0;
+  std::string reason;  // why it goes with the rest: "navy goes with the khaki chinos"
+  int product = -1;    // the store product showing it, or -1 (not on display)
+};
 
 // One product on display, as the card shows it.
 struct ProductInfo {
@@ -40,6 +51,8 @@ struct ProductInfo {
   int colourway = -1;                   // shown now (-1: the model's default = the first)
   std::vector<rec::Reason> reasons;     // why the guide suggests it (empty: not a suggestion)
   bool suggested = false;               // on the For-you wall or a mannequin
+  std::vector<LookPiece> look;          // "complete the look": the best outfit around it
+  double lookPrice = 0.0;               // the whole look, this product included
 };
 
 // A search in plain words, as the search box shows it.
@@ -160,6 +173,8 @@ class ShoppingSession {
   std::string itemIdOf(int32_t index) const;
   // Product index for a slot id, or -1.
   int productOfSlot(const std::string& slotId) const;
+  // The store product showing catalogue item `itemId`, or -1.
+  int productShowing(const std::string& itemId) const;
 
  private:
   struct Slot {
@@ -207,6 +222,7 @@ class ShoppingSession {
   };
   mutable std::map<int, CachedInfo> infoCache_;
   ProductInfo computeInfo(int product) const;
+  void completeTheLook(int32_t index, ProductInfo& out) const;
   // The catalogue's part of a product card (name, brand, price, sizes, attributes), per item:
   // it never changes, so a new plan does not look it up again.
   mutable std::map<int32_t, ProductInfo> catalogueInfo_;
@@ -214,7 +230,8 @@ class ShoppingSession {
   AvatarProfile avatar_;
   bool gazeTracking_ = true;
   std::vector<PostedEvent> posted_;
-  mutable std::unique_ptr<rec::IntentParser> parser_;  // made on the first search
+  mutable std::unique_ptr<rec::IntentParser> parser_;    // made on the first search
+  mutable std::unique_ptr<rec::OutfitBuilder> outfits_;  // made when the first card opens
 };
 
 }  // namespace vrmall::app

@@ -5,6 +5,7 @@
 
 #include <glm/glm.hpp>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,4 +76,40 @@ TEST(SessionCards, FollowEveryPlanAndColourway) {
 }
 
 }  // namespace
+// The card's "complete the look" row: one piece per other slot of the outfit, none the card's own
+// product, each saying why it goes; a piece on display points at the product showing it.
+TEST(SessionCards, CompleteTheLookAroundTheSelectedProduct) {
+  engine::Context context{engine::ContextOptions{}};
+  engine::Renderer renderer(context);
+  engine::Scene scene;
+  auto store = StoreScene::build(VRMALL_STORE_DIR, renderer, scene);
+  SessionOptions options;
+  options.synchronousGuide = true;
+  ShoppingSession session(VRMALL_STORE_DIR, store, renderer, scene, options);
+  ASSERT_TRUE(session.guideRunning());
+  const engine::View away =
+      engine::View::yawPitch({0.0F, 1.65F, 12.5F}, 0.0F, 0.0F, glm::radians(65.0F), 16.0F / 9.0F);
+  for (int f = 0; f < 3; ++f) session.update(away, std::nullopt, 1.0F / 30.0F);
+  const std::vector<int> wall = session.forYou();
+  ASSERT_FALSE(wall.empty());
+  size_t withLook = 0;
+  for (const int product : wall) {
+    const ProductInfo& card = session.info(product);
+    if (card.look.empty()) continue;
+    ++withLook;
+    std::set<std::string> slots, items{card.itemId};
+    double total = card.price;
+    for (const LookPiece& piece : card.look) {
+      EXPECT_TRUE(slots.insert(piece.slot).second) << card.name << ": two " << piece.slot;
+      EXPECT_TRUE(items.insert(piece.itemId).second) << card.name << ": " << piece.name << " twice";
+      EXPECT_FALSE(piece.reason.empty()) << card.name << ": " << piece.name;
+      EXPECT_EQ(piece.product, session.productShowing(piece.itemId));
+      if (piece.product >= 0) EXPECT_EQ(session.info(piece.product).itemId, piece.itemId);
+      total += piece.price;
+    }
+    EXPECT_NEAR(card.lookPrice, total, 0.01) << card.name;
+  }
+  EXPECT_GE(withLook * 2, wall.size()) << "most products should come with a look";
+}
+
 }  // namespace vrmall::app

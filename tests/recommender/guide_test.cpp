@@ -157,6 +157,64 @@ TEST_F(GuideTest, MannequinsWearACompleteLookOfTheirGender) {
   }
 }
 
+// A shop assistant dresses the mannequin around what the shopper just picked up: it wears that
+// piece, the rest of the look is chosen to go with it, and each piece says so.
+TEST_F(GuideTest, MannequinsBuildTheLookAroundWhatTheShopperPickedUp) {
+  // A piece a mannequin's non-leading slot takes (a bottom, say), so wearing it is a real change.
+  size_t slot = SIZE_MAX;
+  for (size_t s = 0; s < store.slots.size() && slot == SIZE_MAX; ++s) {
+    if (!store.slots[s].outfit_role.empty() && store.slots[s].outfit_role != "top") slot = s;
+  }
+  ASSERT_NE(slot, SIZE_MAX);
+  const auto& spec = store.slots[slot];
+  int32_t picked = -1;
+  GuideService probe(rec, store.slots, UserContext{}, options);
+  probe.flush();
+  const auto before = probe.latest();
+  for (int32_t i = 0; i < rec->data().numItems() && picked < 0; ++i) {
+    const std::string kind = attr(*rec, i, "CATEGORY_L1"), g = attr(*rec, i, "GENDER");
+    const bool fits = std::find(spec.kinds.begin(), spec.kinds.end(), kind) != spec.kinds.end() &&
+                      (g == spec.gender || g == "unisex");
+    bool shown = false;
+    for (const auto& p : before->slots) shown |= p.item == i;
+    if (fits && !shown) picked = i;
+  }
+  ASSERT_GE(picked, 0);
+  const std::string name = rec->data().itemName(picked);
+
+  GuideService guide(rec, store.slots, UserContext{}, options);
+  guide.post({-1, picked, 100, EventType::PickUp, 1});
+  guide.flush();
+  const auto plan = guide.latest();
+  size_t worn = SIZE_MAX;
+  for (size_t s = 0; s < plan->slots.size(); ++s) {
+    if (plan->slots[s].item == picked) worn = s;
+  }
+  ASSERT_NE(worn, SIZE_MAX) << name << " is not on show";
+  ASSERT_FALSE(store.slots[worn].outfit_role.empty()) << name << " is not on a mannequin";
+  ASSERT_FALSE(plan->slots[worn].reasons.empty());
+  EXPECT_EQ(plan->slots[worn].reasons.front().text,
+            "the look is built around the " + name + " you picked up");
+  // The rest of that mannequin's look speaks of the pairing, naming the piece where it is the
+  // colour that pairs.
+  size_t paired = 0, pieces = 0;
+  for (size_t s = 0; s < store.slots.size(); ++s) {
+    if (s == worn || store.slots[s].group != store.slots[worn].group) continue;
+    ASSERT_GE(plan->slots[s].item, 0) << store.slots[s].id;
+    ++pieces;
+    if (plan->slots[s].reasons.empty()) continue;
+    const Reason& r = plan->slots[s].reasons.front();
+    if (r.source != "outfit") continue;
+    ++paired;
+    const bool speaks = r.text.find("both ") != std::string::npos ||
+                        r.text.find("goes with the " + name) != std::string::npos ||
+                        r.text.find("chose the " + name) != std::string::npos;
+    EXPECT_TRUE(speaks) << r.text;
+  }
+  EXPECT_GT(pieces, 0u);
+  EXPECT_GE(paired * 2, pieces) << "most pieces should say what they go with";
+}
+
 TEST_F(GuideTest, GazeOffAndForgetMeDropWhatWasSeen) {
   GuideService guide(rec, store.slots, UserContext{}, options);
   const auto boho = itemsWithStyle("boho", 3);

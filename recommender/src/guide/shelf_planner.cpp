@@ -13,21 +13,10 @@
 #include "vrmall/rec/data/text_util.h"
 #include "vrmall/rec/hybrid/hybrid_model.h"
 #include "vrmall/rec/models/top_k.h"
+#include "vrmall/rec/outfits/outfit_builder.h"
 
 namespace vrmall::rec {
 namespace {
-
-bool sameCode(const Column* c, int32_t a, int32_t b) {
-  if (!c) return false;
-  const auto [ab, ae] = c->bag(a);
-  const auto [bb, be] = c->bag(b);
-  for (auto x = ab; x != ae; ++x) {
-    for (auto y = bb; y != be; ++y) {
-      if (*x == *y) return true;
-    }
-  }
-  return false;
-}
 
 std::string firstValue(const Column* c, int32_t item) {
   if (!c) return {};
@@ -87,7 +76,10 @@ std::shared_ptr<const std::vector<uint8_t>> ShelfPlanner::sizeExcluded(
 }
 
 ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec> slots)
-    : rec_(recommender), slots_(std::move(slots)), size_cache_(std::make_shared<SizeCache>()) {
+    : rec_(recommender),
+      slots_(std::move(slots)),
+      size_cache_(std::make_shared<SizeCache>()),
+      outfits_(std::make_shared<OutfitBuilder>(recommender.data())) {
   const auto& t = rec_.data().item_attributes;
   category_ = t.column("CATEGORY_L1");
   category_l2_ = t.column("CATEGORY_L2");
@@ -164,12 +156,6 @@ ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec>
         it = by_codes.emplace(codes, named->second).first;
       }
       theme_of_item_[i] = it->second;
-    }
-  }
-  if (color_) {
-    neutral_.assign(color_->dictionary.size(), 0);
-    for (const char* c : {"black", "white", "grey", "beige", "navy", "cream", "denim", "ivory"}) {
-      if (auto code = color_->findCode(c)) neutral_[static_cast<size_t>(*code)] = 1;
     }
   }
 }
@@ -374,7 +360,8 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     plan.slots[s].item = best;
     done[s] = true;
   }
-  planOutfits(fitting, z, state, excluded, used, plan.slots, options);
+  std::vector<Reason> pairing(slots_.size());
+  planOutfits(user, fitting, z, state, excluded, used, plan.slots, pairing, options);
 
   // Promotions: the category-and-style the shopper's best unplaced candidates cluster in. Themes
   // are grouped by their codes; the text key (as shown) decides which codes share a theme.
@@ -430,6 +417,11 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     p.score = z[static_cast<size_t>(p.item)];
     p.changed = !(s < state.size() && state[s].item == p.item);
     p.reasons = std::move(reasons[next_reason++]);
+    // A mannequin's piece first says what it goes with, then why the shopper may like it.
+    if (!pairing[s].text.empty()) {
+      p.reasons.insert(p.reasons.begin(), std::move(pairing[s]));
+      if (p.reasons.size() > std::max<size_t>(options.reasons, 1)) p.reasons.pop_back();
+    }
   }
 
   const int discounts[] = {15, 10, 10, 5};
@@ -453,79 +445,162 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   return plan;
 }
 
-void ShelfPlanner::planOutfits(const std::vector<std::vector<Candidate>>& fitting,
+std::vector<ShelfPlanner::Anchor> ShelfPlanner::recentAnchors(const UserContext& user) const {
+  // Newest first: what the shopper dwelt on, picked up, tried on, carted or bought this visit is
+  // what a shop assistant builds the next look around.
+  constexpr size_t kScan = 64, kMax = 8;
+  std::vector<Anchor> out;
+  const auto items = static_cast<size_t>(rec_.data().numItems());
+  size_t scanned = 0;
+  for (auto e = user.events.rbegin(); e != user.events.rend() && scanned < kScan; ++e, ++scanned) {
+    const char* verb = nullptr;
+    switch (e->type) {
+      case EventType::GazeDwell:
+        verb = "you looked at";
+        break;
+      case EventType::PickUp:
+        verb = "you picked up";
+        break;
+      case EventType::TryOn:
+        verb = "you tried on";
+        break;
+      case EventType::AddToCart:
+        verb = "in your bag";
+        break;
+      case EventType::Purchase:
+        verb = "you bought";
+        break;
+      default:
+        break;
+    }
+    if (verb == nullptr || e->item < 0 || static_cast<size_t>(e->item) >= items) continue;
+    if (outfits_->slotOf(e->item) == OutfitSlot::None) continue;
+    const bool seen =
+        std::any_of(out.begin(), out.end(), [&](const Anchor& a) { return a.item == e->item; });
+    if (seen) continue;
+    out.push_back({e->item, "the " + rec_.data().itemName(e->item) + " " + verb});
+    if (out.size() == kMax) break;
+  }
+  return out;
+}
+
+void ShelfPlanner::planOutfits(const UserContext& user,
+                               const std::vector<std::vector<Candidate>>& fitting,
                                std::span<const float> z, std::span<const SlotState> state,
                                const std::vector<uint8_t>& excluded, std::vector<uint8_t>& used,
-                               std::vector<PlannedSlot>& out, const PlanOptions& options) const {
-  // Group mannequin slots; the "top" role anchors the look, the others complete it.
+                               std::vector<PlannedSlot>& out, std::vector<Reason>& pairing,
+                               const PlanOptions& options) const {
+  // Group mannequin slots; the "top" role leads the look when no anchor does.
   std::map<std::string, std::vector<size_t>> mannequins;
   for (size_t s = 0; s < slots_.size(); ++s) {
     if (!slots_[s].outfit_role.empty() && out[s].item < 0 && !out[s].held) {
       mannequins[slots_[s].group].push_back(s);
     }
   }
-  // Compatibility with the anchor: shared style and season, and colours that go together.
-  const auto neutral = [&](int32_t item) {
-    const int32_t c = colour_[static_cast<size_t>(item)];
-    return c >= 0 && static_cast<size_t>(c) < neutral_.size() && neutral_[static_cast<size_t>(c)];
-  };
-  constexpr float kMaxCompat = 2.0f;  // style 1 + season 0.5 + colour 0.5
-  const auto compat = [&](int32_t anchor, int32_t item) {
-    float c = 0.0f;
-    if (sameCode(style_, anchor, item)) c += 1.0f;
-    if (sameCode(season_, anchor, item)) c += 0.5f;
-    const int32_t ca = colour_[static_cast<size_t>(anchor)];
-    if ((ca >= 0 && ca == colour_[static_cast<size_t>(item)]) || neutral(item) || neutral(anchor))
-      c += 0.5f;
-    return c;
-  };
+  if (mannequins.empty()) return;
+  std::vector<Anchor> anchors = recentAnchors(user);
+  std::vector<uint8_t> anchor_taken(anchors.size(), 0);
+  // Pair weight against the guide's z-scores: a look that holds together beats a slightly
+  // better-liked piece that clashes, but a disliked piece does not ride in on a good pairing.
+  constexpr float kPair = 0.5f;
+  constexpr float kBound = kPair * OutfitBuilder::kMaxPairScore;
+  constexpr float kWearAnchor = 1.0f;  // wearing the piece they engaged with is the point
   for (auto& [group, members] : mannequins) {
     std::stable_sort(members.begin(), members.end(), [&](size_t a, size_t b) {
       return (slots_[a].outfit_role == "top") > (slots_[b].outfit_role == "top");
     });
-    // Current look's value, to keep it unless the new look is clearly better.
-    float current_total = 0.0f;
+    // This mannequin's anchor: the newest engaged piece that one of its slots takes (so it is
+    // of the mannequin's gender and kind). Worn when free; when it is already on show elsewhere
+    // the look is still built to go with it.
+    int32_t anchor = -1;
+    size_t anchor_slot = SIZE_MAX;
+    std::string anchor_phrase;
+    for (size_t a = 0; a < anchors.size() && anchor < 0; ++a) {
+      if (anchor_taken[a]) continue;
+      for (size_t s : members) {
+        if (!fits(s, anchors[a].item)) continue;
+        anchor = anchors[a].item;
+        anchor_phrase = anchors[a].phrase;
+        anchor_taken[a] = 1;
+        const auto i = static_cast<size_t>(anchor);
+        if (!used[i] && !excluded[i]) anchor_slot = s;
+        break;
+      }
+    }
+    const auto lookValue = [&](int32_t lead, int32_t item) {
+      float v = z[static_cast<size_t>(item)];
+      if (lead >= 0 && lead != item) v += kPair * outfits_->pairScore(lead, item);
+      if (item == anchor) v += kWearAnchor;
+      return v;
+    };
+    // The current look's value against the same anchor, kept unless the new look is clearly
+    // better (no flicker).
+    float current_value = 0.0f;
     bool current_valid = true;
     for (size_t s : members) {
       const int32_t cur = s < state.size() ? state[s].item : -1;
-      if (cur < 0 || used[static_cast<size_t>(cur)] || !fits(s, cur))
+      if (cur < 0 || used[static_cast<size_t>(cur)] || excluded[static_cast<size_t>(cur)] ||
+          !fits(s, cur)) {
         current_valid = false;
-      else
-        current_total += z[static_cast<size_t>(cur)];
+        break;
+      }
     }
-    std::vector<int32_t> look;
-    float total = 0.0f;
-    int32_t anchor = -1;
-    for (size_t s : members) {
+    if (current_valid) {
+      const int32_t lead = anchor >= 0 ? anchor : state[members.front()].item;
+      for (size_t s : members) current_value += lookValue(lead, state[s].item);
+    }
+    std::vector<int32_t> look(members.size(), -1);
+    float value = 0.0f;
+    int32_t lead = anchor;
+    for (size_t n = 0; n < members.size(); ++n) {
+      const size_t s = members[n];
       int32_t best = -1;
       float best_score = -INFINITY;
-      for (const auto& c : fitting[rule_class_[s]]) {
-        // Best first, and compatibility adds at most kMaxCompat: nothing later can win.
-        if (c.z + (anchor >= 0 ? kMaxCompat : 0.0f) <= best_score) break;
-        if (used[static_cast<size_t>(c.item)]) continue;
-        if (std::find(look.begin(), look.end(), c.item) != look.end()) continue;
-        const float v = c.z + (anchor >= 0 ? compat(anchor, c.item) : 0.0f);
-        if (v > best_score) {
-          best_score = v;
-          best = c.item;
+      if (s == anchor_slot) {
+        best = anchor;
+        best_score = lookValue(lead, anchor);
+      } else {
+        for (const auto& c : fitting[rule_class_[s]]) {
+          // Best first by z, and the pairing adds at most kBound: nothing later can win.
+          if (c.z + (lead >= 0 ? kBound : 0.0f) <= best_score) break;
+          if (used[static_cast<size_t>(c.item)] || c.item == anchor) continue;
+          if (std::find(look.begin(), look.end(), c.item) != look.end()) continue;
+          const float v = lookValue(lead, c.item);
+          if (v > best_score) {
+            best_score = v;
+            best = c.item;
+          }
+        }
+        if (best < 0) {
+          best = bestOutsidePool(s, z, excluded, used, &look);
+          if (best >= 0) best_score = lookValue(lead, best);
         }
       }
-      if (best < 0) best = bestOutsidePool(s, z, excluded, used, &look);
-      look.push_back(best);
-      if (best >= 0) {
-        total += z[static_cast<size_t>(best)];
-        if (anchor < 0) anchor = best;
-      }
+      look[n] = best;
+      if (best < 0) continue;
+      value += best_score;
+      if (lead < 0) lead = best;
     }
     const bool keep =
         current_valid &&
-        current_total + options.change_margin * static_cast<float>(members.size()) >= total;
+        current_value + options.change_margin * static_cast<float>(members.size()) >= value;
+    const int32_t worn_lead = keep ? (anchor >= 0 ? anchor : state[members.front()].item) : lead;
+    const std::string lead_phrase =
+        worn_lead == anchor && anchor >= 0 ? anchor_phrase : std::string();
     for (size_t n = 0; n < members.size(); ++n) {
       const size_t s = members[n];
       const int32_t item = keep ? state[s].item : look[n];
       if (item < 0) continue;
       used[static_cast<size_t>(item)] = 1;
       out[s].item = item;
+      // Why this piece is in the look: what it goes with, said of the pairing itself.
+      if (worn_lead >= 0 && item != worn_lead) {
+        std::string why;
+        const float pair = outfits_->pairScore(worn_lead, item, &why, lead_phrase);
+        if (!why.empty() && pair > 0.0f) pairing[s] = {why, 1.0f + pair, "outfit"};
+      } else if (item == anchor && !anchor_phrase.empty()) {
+        pairing[s] = {"the look is built around " + anchor_phrase, 2.0f, "outfit"};
+      }
     }
   }
 }

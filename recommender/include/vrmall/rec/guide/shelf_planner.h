@@ -15,6 +15,8 @@
 
 namespace vrmall::rec {
 
+class OutfitBuilder;
+
 struct PlanOptions {
   float diversity = 0.5f;       // z-score units lost per shared attribute with the group
   float change_margin = 0.25f;  // a slot changes only when the newcomer beats it by this (z)
@@ -59,9 +61,18 @@ class ShelfPlanner {
   int32_t bestOutsidePool(size_t slot, std::span<const float> z,
                           const std::vector<uint8_t>& excluded, const std::vector<uint8_t>& used,
                           const std::vector<int32_t>* taken = nullptr) const;
-  void planOutfits(const std::vector<std::vector<Candidate>>& fitting, std::span<const float> z,
-                   std::span<const SlotState> state, const std::vector<uint8_t>& excluded,
-                   std::vector<uint8_t>& used, std::vector<PlannedSlot>& out,
+  // What the shopper engaged with lately (newest first), and how a reason names it.
+  struct Anchor {
+    int32_t item;
+    std::string phrase;  // "the khaki chinos you picked up"
+  };
+  std::vector<Anchor> recentAnchors(const UserContext& user) const;
+  // Mannequins wear complete looks built around those anchors; `pairing` gets, per slot, the
+  // reason its piece goes with the look.
+  void planOutfits(const UserContext& user, const std::vector<std::vector<Candidate>>& fitting,
+                   std::span<const float> z, std::span<const SlotState> state,
+                   const std::vector<uint8_t>& excluded, std::vector<uint8_t>& used,
+                   std::vector<PlannedSlot>& out, std::vector<Reason>& pairing,
                    const PlanOptions& options) const;
 
   const Recommender& rec_;
@@ -77,7 +88,6 @@ class ShelfPlanner {
   std::vector<int32_t> l1_, l2_, colour_, brand_code_, gender_code_;
   std::vector<std::vector<int32_t>> items_of_kind_;  // per CATEGORY_L1 code: its items, in order
   int32_t unisex_ = -2;
-  std::vector<uint8_t> neutral_;         // per COLOR code: goes with anything
   std::vector<int32_t> theme_of_item_;   // per item: its promotion theme (style + category)
   std::vector<std::string> theme_keys_;  // per theme: "style category", as the sign shows it
   struct SlotRule {
@@ -90,6 +100,7 @@ class ShelfPlanner {
   std::vector<size_t> rule_owner_;  // per rule class: that first slot
   std::vector<uint64_t> fit_mask_;  // per item: bit c set when it fits rule class c (<= 64 classes)
   std::shared_ptr<SizeCache> size_cache_;
+  std::shared_ptr<const OutfitBuilder> outfits_;  // what goes with what, for the mannequins
 };
 
 }  // namespace vrmall::rec

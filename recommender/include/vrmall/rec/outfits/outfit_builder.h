@@ -53,6 +53,9 @@ class OutfitBuilder {
     return complete(anchor, shopper, o);
   }
 
+  // The most pairScore can give (style 1 + colour 0.8 + season 0.5 + formality 0.3 + bought
+  // together 1.6): the shelf planner's early exit relies on it.
+  static constexpr float kMaxPairScore = 4.2f;
   // How well two items go together (knowledge + co-purchase), and the strongest reason.
   float pairScore(int32_t a, int32_t b, std::string* reason = nullptr,
                   const std::string& anchorPhrase = "") const;
