@@ -167,6 +167,59 @@ Mesh promo_mesh() {
   return m;
 }
 
+// Platform (primary), plinths (secondary), a light rim (accent).
+Mesh stage_mesh() {
+  Mesh m;
+  // Profiles run bottom to top (outward normals), as the mannequin's.
+  lathe(m.part(MaterialSlot::kPrimary), {{kStageRadius, 0.0f}, {kStageRadius, kStageHeight}}, 48);
+  top_disc(m.part(MaterialSlot::kPrimary), {0, kStageHeight, 0}, kStageRadius, kStageRadius, 48);
+  lathe(m.part(MaterialSlot::kAccent),
+        {{kStageRadius + 0.005f, 0.015f}, {kStageRadius + 0.005f, 0.03f}}, 48);
+  for (int i = 0; i < kStagePlinths; ++i) {
+    const float a = (static_cast<float>(i) - 0.5f * (kStagePlinths - 1)) * 0.75f;  // radians
+    const float x = kStageArc * std::sin(a), z = kStageArc * std::cos(a);
+    const float h = kPlinthTop - kStageHeight;
+    add_box(m.part(MaterialSlot::kSecondary), {x, kStageHeight + h * 0.5f, z},
+            {kPlinthHalf, h * 0.5f, kPlinthHalf});
+  }
+  return m;
+}
+
+// The fitting spot and the mirror: frame (primary), glass (secondary, blended), the booth behind
+// it as the reflected room (accent: its walls and floor, seen only through the glass), and the
+// spot the avatar stands on (primary). Local frame: avatar at the origin facing +Z, glass behind.
+Mesh fitting_mesh() {
+  Mesh m;
+  Part& frame = m.part(MaterialSlot::kPrimary);
+  top_disc(frame, {0, kFittingSpotHeight, 0}, kFittingSpotRadius, kFittingSpotRadius, 40);
+  lathe(frame, {{kFittingSpotRadius, 0.0f}, {kFittingSpotRadius, kFittingSpotHeight}}, 40);
+  const float z = -kMirrorGap, w = kMirrorWidth * 0.5f, f = kMirrorFrame;
+  const float top = kMirrorBottom + kMirrorHeight;
+  const float tall = top + f;  // the sides stand on the floor and reach the top bar's top
+  add_box(frame, {-w - f * 0.5f, tall * 0.5f, z}, {f * 0.5f, tall * 0.5f, 0.04f});
+  add_box(frame, {w + f * 0.5f, tall * 0.5f, z}, {f * 0.5f, tall * 0.5f, 0.04f});
+  add_box(frame, {0, top + f * 0.5f, z}, {w + f, f * 0.5f, 0.04f});
+  add_box(frame, {0, kMirrorBottom * 0.5f, z}, {w + f, kMirrorBottom * 0.5f, 0.04f});
+  // The booth: outer shell behind the frame, closed on every side but the glass.
+  const float d = kMirrorBooth, bz = z - d * 0.5f;
+  Part& booth = m.part(MaterialSlot::kAccent);
+  add_box(booth, {-w - f * 0.5f, top * 0.5f, bz}, {f * 0.5f, top * 0.5f, d * 0.5f});
+  add_box(booth, {w + f * 0.5f, top * 0.5f, bz}, {f * 0.5f, top * 0.5f, d * 0.5f});
+  add_box(booth, {0, top + f * 0.5f, bz}, {w + f, f * 0.5f, d * 0.5f});
+  add_box(booth, {0, kMirrorBottom * 0.5f, bz}, {w + f, kMirrorBottom * 0.5f, d * 0.5f});
+  add_box(booth, {0, tall * 0.5f, z - d - 0.02f}, {w + f, tall * 0.5f, 0.02f});
+  // The glass, a hair in front of the frame's middle, facing +Z.
+  Part& glass = m.part(MaterialSlot::kSecondary);
+  glass.positions = {{-w, kMirrorBottom, z + 0.01f},
+                     {w, kMirrorBottom, z + 0.01f},
+                     {w, top, z + 0.01f},
+                     {-w, top, z + 0.01f}};
+  glass.normals.assign(4, {0, 0, 1});
+  glass.uvs = {{0, 1}, {1, 1}, {1, 0}, {0, 0}};
+  glass.indices = {0, 1, 2, 0, 2, 3};
+  return m;
+}
+
 }  // namespace
 
 void write_fixtures(const std::filesystem::path& dir) {
@@ -185,6 +238,14 @@ void write_fixtures(const std::filesystem::path& dir) {
         {paint("sign face", "charcoal", 0, 0.6f), paint("wire", "silver", 1, 0.3f)});
   write(dir, "promo_stand", promo_mesh(),
         {paint("promo face", "white", 0, 0.4f), paint("steel", "charcoal", 1, 0.4f)});
+  write(dir, "showcase_stage", stage_mesh(),
+        {paint("stage top", "charcoal", 0, 0.45f), paint("plinth", "white", 0, 0.35f),
+         paint("stage light", "gold", 1, 0.3f)});
+  GltfMaterial glass = paint("mirror glass", "sky blue", 0.0f, 0.05f);
+  glass.base_colour[3] = 0.12f;  // a faint tint: the reflection behind it shows through
+  glass.blend = true;
+  write(dir, "fitting_mirror", fitting_mesh(),
+        {paint("mirror frame", "tan", 0, 0.5f), glass, paint("reflected booth", "ivory", 0, 0.9f)});
 }
 
 }  // namespace storegen::fixture

@@ -34,6 +34,23 @@ constexpr std::array<float, 3> kMannequinHand = {0.3f, 0.8f, 0.03f};
 constexpr float kSignWidth = 1.6f, kSignHeight = 0.45f;
 constexpr float kPromoBoardWidth = 0.6f, kPromoBoardHeight = 0.9f, kPromoBoardCentre = 1.2f;
 
+// The showcase stage: a round platform with plinths in an arc at its front; products stand on
+// the plinths (mount "base"). Local frame: the audience is at +Z.
+constexpr float kStageRadius = 1.6f, kStageHeight = 0.2f;
+constexpr float kPlinthHalf = 0.22f, kPlinthTop = 0.55f;  // above the floor
+constexpr int kStagePlinths = 3;
+constexpr float kStageArc = 1.05f;  // plinths' distance from the stage centre
+
+// The fitting area: a low round spot where the shopper's avatar stands (facing +Z, towards the
+// shopper) in front of a mirror. The mirror is a glass pane whose reflection is drawn as the
+// reflected scene inside a closed booth behind it, so no reflection pass is needed: the booth is
+// as deep as anything reflected can reach.
+constexpr float kFittingSpotRadius = 0.7f, kFittingSpotHeight = 0.04f;
+constexpr float kMirrorWidth = 1.3f, kMirrorHeight = 2.2f, kMirrorBottom = 0.1f;
+constexpr float kMirrorGap = 0.8f;      // from the avatar's spot to the glass
+constexpr float kMirrorBooth = 1.05f;   // booth depth behind the glass
+constexpr float kMirrorFrame = 0.06f;   // frame width
+
 void write_fixtures(const std::filesystem::path& dir);
 
 }  // namespace storegen::fixture

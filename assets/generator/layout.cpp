@@ -141,6 +141,13 @@ std::string layout_json(const std::vector<Product>& products, const std::vector<
   promo("Complete the look", {0.0f, 0, 2.0f}, 180);
   j["promo_signs"] = promos;
 
+  // Added after everything above so its fixture ids and placements stay as they were.
+  j["showcase"] = showcase_stage(store, popularity);
+  j["fitting_area"] = fitting_area(store);
+  sign("Trending now", {0.0f, 2.6f, -7.0f}, 0);
+  sign("Fitting room", {0.0f, 2.75f, -12.4f}, 0);
+  j["signage"] = signs;
+
   const float inset = 0.35f, ix = X - kWallThickness * 0.5f - inset,
               iz = Z - kWallThickness * 0.5f - inset;
   j["walkable"] = {

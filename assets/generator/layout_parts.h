@@ -109,4 +109,9 @@ Json mannequin(Store& store, Rng& rng, const MannequinSpec& m, int number);
 // The "For you" wall facing the entrance, filled with the simulated shoppers' best sellers.
 Json for_you_wall(Store& store, const std::map<std::string, double>& popularity);
 
+// The showcase stage in the main aisle, started with the best sellers not on display.
+Json showcase_stage(Store& store, const std::map<std::string, double>& popularity);
+// The fitting spot and its mirror at the end of the main aisle.
+Json fitting_area(Store& store);
+
 }  // namespace storegen::layout_parts

@@ -184,7 +184,8 @@ TEST(Layout, FixturesSignsAndWalkableAreaAreComplete) {
     EXPECT_TRUE(std::filesystem::exists(store_dir() / f["mesh"].get<std::string>())) << f["mesh"];
   }
   EXPECT_EQ(types, (std::set<std::string>{"floor", "wall", "rail", "shelf_unit", "mannequin",
-                                          "for_you_wall", "sign_board", "promo_stand"}));
+                                          "for_you_wall", "sign_board", "promo_stand",
+                                          "showcase_stage", "fitting_mirror"}));
   for (const auto& d : j["departments"])
     for (const auto& a : d["aisles"])
       for (const auto& s : a["shelves"]) {

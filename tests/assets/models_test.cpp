@@ -229,7 +229,7 @@ TEST(Models, FixturesAreSaneAndStandOnTheFloor) {
     EXPECT_LT(g.max[1], 3.6f) << name << " is taller than the store";
     EXPECT_TRUE(l.model.extensionsUsed.empty()) << name;
   }
-  EXPECT_EQ(fixtures, 8u);
+  EXPECT_EQ(fixtures, 10u);
 }
 
 TEST(Models, ColourwaysAreMaterialVariants) {
