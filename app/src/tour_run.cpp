@@ -295,6 +295,19 @@ int runTour(const TourOptions& o) {
       ++swaps;
       ++changedHere;
     }
+    // The showcase stage as shown after this step (held pieces included), for a quick read.
+    json showcase = json::array();
+    for (size_t s = 0; s < plan->slots.size() && s < slots.size(); ++s) {
+      if (!slots[s].showcase) continue;
+      const int32_t shown = state[s].item;
+      json reasons = json::array();
+      if (shown == plan->slots[s].item) {
+        for (const auto& r : plan->slots[s].reasons) reasons.push_back(r.text);
+      }
+      showcase.push_back({{"slot", plan->slots[s].slot_id},
+                          {"item", shown >= 0 ? items.id(shown) : std::string()},
+                          {"reasons", reasons}});
+    }
     json promotions = json::array();
     for (const auto& pr : plan->promotions) {
       json ids = json::array();
@@ -308,6 +321,7 @@ int runTour(const TourOptions& o) {
                   {"flush_ms", flushMs},
                   {"swapped", changedHere},
                   {"slots", planSlots},
+                  {"showcase", showcase},
                   {"promotions", promotions}}
                  .dump()
           << "\n";

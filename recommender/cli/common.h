@@ -44,5 +44,6 @@ void registerSimilar(CLI::App& app);
 void registerDemo(CLI::App& app);
 void registerSearch(CLI::App& app);
 void registerOutfits(CLI::App& app);
+void registerShowcase(CLI::App& app);
 
 }  // namespace vrmall::rec::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   vrmall::rec::cli::registerDemo(app);
   vrmall::rec::cli::registerSearch(app);
   vrmall::rec::cli::registerOutfits(app);
+  vrmall::rec::cli::registerShowcase(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -104,7 +104,9 @@ TEST(SessionCards, CompleteTheLookAroundTheSelectedProduct) {
       EXPECT_TRUE(items.insert(piece.itemId).second) << card.name << ": " << piece.name << " twice";
       EXPECT_FALSE(piece.reason.empty()) << card.name << ": " << piece.name;
       EXPECT_EQ(piece.product, session.productShowing(piece.itemId));
-      if (piece.product >= 0) EXPECT_EQ(session.info(piece.product).itemId, piece.itemId);
+      if (piece.product >= 0) {
+        EXPECT_EQ(session.info(piece.product).itemId, piece.itemId);
+      }
       total += piece.price;
     }
     EXPECT_NEAR(card.lookPrice, total, 0.01) << card.name;

@@ -5,6 +5,7 @@
 #include "vrmall/rec/data/size_match.h"
 #include "vrmall/rec/data/text_util.h"
 #include "vrmall/rec/guide/guide_service.h"
+#include "vrmall/rec/guide/shelf_planner.h"
 #include "vrmall/rec/guide/store_layout.h"
 #include "vrmall/rec/hybrid/hybrid_model.h"
 #include "vrmall/rec/models/content_model.h"
@@ -213,6 +214,99 @@ TEST_F(GuideTest, MannequinsBuildTheLookAroundWhatTheShopperPickedUp) {
   }
   EXPECT_GT(pieces, 0u);
   EXPECT_GE(paired * 2, pieces) << "most pieces should say what they go with";
+}
+
+// The showcase stage shows what is trending re-ranked for the shopper watching: two shoppers of
+// different taste get different rankings, the stage shows the top of theirs with a "trending"
+// reason first, and the next stage-full comes on the next turn of the rotation unless in view.
+TEST_F(GuideTest, TheShowcaseReRanksTrendingPerShopperAndRotates) {
+  ShelfPlanner planner(*rec, store.slots);
+  std::vector<size_t> stage;
+  for (size_t s = 0; s < store.slots.size(); ++s) {
+    if (store.slots[s].showcase) stage.push_back(s);
+  }
+  ASSERT_EQ(stage.size(), 3u) << "the default store's stage has three plinths";
+  const auto shopper = [&](const std::string& style) {
+    UserContext u;
+    u.attributes = {{"STYLE", style}};
+    int64_t t = 0;
+    for (int32_t item : itemsWithStyle(style, 6)) {
+      u.events.push_back({-1, item, ++t, EventType::PickUp, 1});
+      u.history.push_back({item, 2.0f});
+    }
+    std::sort(u.history.begin(), u.history.end(),
+              [](const ItemWeight& a, const ItemWeight& b) { return a.item < b.item; });
+    u.now = 0;  // the rotation's first turn
+    return u;
+  };
+  const UserContext boho = shopper("boho"), street = shopper("street");
+  const auto stageOf = [&](const ShelfPlan& plan) {
+    std::vector<int32_t> out;
+    for (size_t s : stage) out.push_back(plan.slots[s].item);
+    return out;
+  };
+  const auto rankingOf = [&](const UserContext& u) {
+    std::vector<float> z(static_cast<size_t>(rec->data().numItems()));
+    rec->model().score(u, z);
+    standardize(z);
+    const std::vector<uint8_t> none(z.size(), 0);
+    std::vector<int32_t> out;
+    for (const auto& [item, score] : planner.showcaseRanking(z, none, options)) out.push_back(item);
+    return out;
+  };
+  const auto rb = rankingOf(boho), rs = rankingOf(street);
+  ASSERT_GE(rb.size(), 9u);
+  EXPECT_NE(std::vector<int32_t>(rb.begin(), rb.begin() + 6),
+            std::vector<int32_t>(rs.begin(), rs.begin() + 6))
+      << "the re-ranking ignores the shopper";
+  // Only trending items, from the top of the trending list.
+  const auto& trending = planner.trending().ranked();
+  const std::set<int32_t> pool(trending.begin(),
+                               trending.begin() + std::min(trending.size(), options.showcase_pool));
+  for (int32_t i : rb) EXPECT_TRUE(pool.count(i)) << rec->data().items.id(i);
+
+  const std::vector<SlotState> none(store.slots.size());
+  const ShelfPlan pb = planner.plan(boho, none, options), ps = planner.plan(street, none, options);
+  EXPECT_NE(stageOf(pb), stageOf(ps));
+  for (size_t s : stage) {
+    ASSERT_GE(pb.slots[s].item, 0);
+    ASSERT_FALSE(pb.slots[s].reasons.empty());
+    EXPECT_EQ(pb.slots[s].reasons.front().source, "trending");
+    EXPECT_EQ(pb.slots[s].reasons.front().text.rfind("trending", 0), 0u)
+        << pb.slots[s].reasons.front().text;
+  }
+  // What the stage shows leads the shopper's ranking of what the rest of the plan left free.
+  {
+    std::vector<float> z(static_cast<size_t>(rec->data().numItems()));
+    rec->model().score(boho, z);
+    standardize(z);
+    std::vector<uint8_t> elsewhere(z.size(), 0);
+    for (size_t s = 0; s < pb.slots.size(); ++s) {
+      if (!store.slots[s].showcase && pb.slots[s].item >= 0)
+        elsewhere[static_cast<size_t>(pb.slots[s].item)] = 1;
+    }
+    const auto free = planner.showcaseRanking(z, elsewhere, options);
+    ASSERT_GE(free.size(), stage.size());
+    std::set<int32_t> top, shown;
+    for (size_t k = 0; k < stage.size(); ++k) top.insert(free[k].first);
+    for (size_t s : stage) shown.insert(pb.slots[s].item);
+    EXPECT_EQ(shown, top);
+  }
+
+  // The next turn shows other pieces; a plinth in view keeps its piece.
+  UserContext later = boho;
+  later.now = options.showcase_rotation_s;
+  std::vector<SlotState> state(store.slots.size());
+  for (size_t s = 0; s < state.size(); ++s) state[s].item = pb.slots[s].item;
+  const ShelfPlan turned = planner.plan(later, state, options);
+  const auto before = stageOf(pb), after = stageOf(turned);
+  for (int32_t item : after) {
+    EXPECT_EQ(std::count(before.begin(), before.end(), item), 0) << "the stage did not rotate";
+  }
+  state[stage[0]].in_view = true;
+  const ShelfPlan watched = planner.plan(later, state, options);
+  EXPECT_EQ(watched.slots[stage[0]].item, pb.slots[stage[0]].item);
+  EXPECT_TRUE(watched.slots[stage[0]].held);
 }
 
 TEST_F(GuideTest, GazeOffAndForgetMeDropWhatWasSeen) {

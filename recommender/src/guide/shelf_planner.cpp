@@ -75,11 +75,13 @@ std::shared_ptr<const std::vector<uint8_t>> ShelfPlanner::sizeExcluded(
   return excluded;
 }
 
-ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec> slots)
+ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec> slots,
+                           const TrendOptions& trend)
     : rec_(recommender),
       slots_(std::move(slots)),
       size_cache_(std::make_shared<SizeCache>()),
-      outfits_(std::make_shared<OutfitBuilder>(recommender.data())) {
+      outfits_(std::make_shared<OutfitBuilder>(recommender.data())),
+      trending_(std::make_shared<TrendingItems>(recommender.data(), trend)) {
   const auto& t = rec_.data().item_attributes;
   category_ = t.column("CATEGORY_L1");
   category_l2_ = t.column("CATEGORY_L2");
@@ -322,7 +324,7 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   // Wall and shelf slots, most visible first.
   std::vector<size_t> order;
   for (size_t s = 0; s < slots_.size(); ++s) {
-    if (!done[s] && slots_[s].outfit_role.empty()) order.push_back(s);
+    if (!done[s] && slots_[s].outfit_role.empty() && !slots_[s].showcase) order.push_back(s);
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return slots_[a].visibility > slots_[b].visibility; });
@@ -362,6 +364,7 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
   }
   std::vector<Reason> pairing(slots_.size());
   planOutfits(user, fitting, z, state, excluded, used, plan.slots, pairing, options);
+  planShowcase(user, z, state, excluded, used, plan.slots, pairing, options);
 
   // Promotions: the category-and-style the shopper's best unplaced candidates cluster in. Themes
   // are grouped by their codes; the text key (as shown) decides which codes share a theme.
@@ -417,7 +420,8 @@ ShelfPlan ShelfPlanner::plan(const UserContext& user, std::span<const SlotState>
     p.score = z[static_cast<size_t>(p.item)];
     p.changed = !(s < state.size() && state[s].item == p.item);
     p.reasons = std::move(reasons[next_reason++]);
-    // A mannequin's piece first says what it goes with, then why the shopper may like it.
+    // A mannequin's piece first says what it goes with, a stage's piece that it is trending; then
+    // why the shopper may like it.
     if (!pairing[s].text.empty()) {
       p.reasons.insert(p.reasons.begin(), std::move(pairing[s]));
       if (p.reasons.size() > std::max<size_t>(options.reasons, 1)) p.reasons.pop_back();
@@ -602,6 +606,69 @@ void ShelfPlanner::planOutfits(const UserContext& user,
         pairing[s] = {"the look is built around " + anchor_phrase, 2.0f, "outfit"};
       }
     }
+  }
+}
+
+std::vector<std::pair<int32_t, float>> ShelfPlanner::showcaseRanking(
+    std::span<const float> z, const std::vector<uint8_t>& blocked,
+    const PlanOptions& options) const {
+  return trending_->rerank(z, blocked, options.showcase_personal, options.showcase_pool);
+}
+
+void ShelfPlanner::planShowcase(const UserContext& user, std::span<const float> z,
+                                std::span<const SlotState> state,
+                                const std::vector<uint8_t>& excluded, std::vector<uint8_t>& used,
+                                std::vector<PlannedSlot>& out, std::vector<Reason>& lead,
+                                const PlanOptions& options) const {
+  std::vector<size_t> stage;  // the stage's free slots
+  for (size_t s = 0; s < slots_.size(); ++s) {
+    if (!slots_[s].showcase) continue;
+    if (out[s].item < 0 && !out[s].held) {
+      stage.push_back(s);
+    } else if (out[s].item >= 0 && trending_->score(out[s].item) > 0.0f) {
+      lead[s] = {trending_->reason(out[s].item), 2.0f, "trending"};  // held in view: still says so
+    }
+  }
+  if (stage.empty()) return;
+  size_t stageSize = 0;
+  for (const auto& spec : slots_) stageSize += spec.showcase ? 1 : 0;
+  std::vector<uint8_t> blocked = excluded;
+  for (size_t i = 0; i < blocked.size(); ++i) blocked[i] |= used[i];
+  const auto ranking = showcaseRanking(z, blocked, options);
+  // The stage-full on show now: the rotation's turn, of the ranking's first `rounds` stage-fulls
+  // (fewer when the ranking is short).
+  const size_t rounds =
+      std::max<size_t>(1, std::min(options.showcase_rounds, ranking.size() / stageSize));
+  const int64_t period = std::max<int64_t>(1, options.showcase_rotation_s);
+  const size_t turn = static_cast<size_t>(std::max<int64_t>(0, user.now) / period) % rounds;
+  std::vector<int32_t> showing;
+  for (size_t n = turn * stageSize; n < ranking.size() && showing.size() < stage.size(); ++n) {
+    const int32_t item = ranking[n].first;
+    // Stage slots take every kind in the default store; a narrower one skips what it can't hold.
+    if (fits(stage[showing.size()], item)) showing.push_back(item);
+  }
+  // A piece already on its plinth stays there (no shuffling between plinths).
+  std::vector<int32_t> placed(stage.size(), -1);
+  for (size_t k = 0; k < stage.size(); ++k) {
+    const int32_t cur = stage[k] < state.size() ? state[stage[k]].item : -1;
+    const auto it = std::find(showing.begin(), showing.end(), cur);
+    if (cur >= 0 && it != showing.end()) {
+      placed[k] = cur;
+      *it = -1;
+    }
+  }
+  size_t next = 0;
+  for (size_t k = 0; k < stage.size(); ++k) {
+    while (placed[k] < 0 && next < showing.size()) {
+      if (showing[next] >= 0) placed[k] = showing[next];
+      ++next;
+    }
+  }
+  for (size_t k = 0; k < stage.size(); ++k) {
+    if (placed[k] < 0) continue;
+    used[static_cast<size_t>(placed[k])] = 1;
+    out[stage[k]].item = placed[k];
+    lead[stage[k]] = {trending_->reason(placed[k]), 2.0f, "trending"};
   }
 }
 

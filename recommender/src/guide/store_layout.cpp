@@ -11,7 +11,7 @@ namespace {
 using nlohmann::json;
 
 void addSlot(StoreSlots& out, const json& slot, const std::string& group, const std::string& gender,
-             const IdMap& items, const std::string& where) {
+             const IdMap& items, const std::string& where, bool showcase = false) {
   if (!slot.is_object() || !slot.contains("id")) throw DataError(where + ": slot without an id");
   SlotSpec spec;
   spec.id = slot["id"].get<std::string>();
@@ -20,6 +20,7 @@ void addSlot(StoreSlots& out, const json& slot, const std::string& group, const 
   if (slot.contains("kinds")) spec.kinds = slot["kinds"].get<std::vector<std::string>>();
   spec.visibility = slot.value("visibility", 1.0f);
   spec.outfit_role = slot.value("outfit", std::string());
+  spec.showcase = showcase;
   SlotState state;
   if (slot.contains("item") && slot["item"].is_string()) {
     if (auto i = items.find(slot["item"].get<std::string>())) state.item = *i;
@@ -58,6 +59,14 @@ StoreSlots loadStoreSlots(const std::string& path, const IdMap& items, bool shel
               q.value("gender", std::string()), items,
               path + ": mannequins[" + std::to_string(m) + "].slots[" + std::to_string(n) + "]");
         }
+      }
+    }
+    if (layout.contains("showcase")) {
+      const auto& stage = layout["showcase"];
+      const std::string group = stage.value("id", std::string("showcase"));
+      for (size_t n = 0; n < stage["slots"].size(); ++n) {
+        addSlot(out, stage["slots"][n], group, "", items,
+                path + ": showcase.slots[" + std::to_string(n) + "]", true);
       }
     }
     if (shelves && layout.contains("departments")) {

@@ -16,6 +16,7 @@ struct SlotSpec {
   float visibility = 1.0f;         // 0..1, eye level and main aisle highest
   std::string outfit_role;         // mannequins: top, bottom, shoes, bag, hat; else empty
   std::string gender;              // mannequins: women / men; else empty
+  bool showcase = false;           // on the showcase stage: shows what is trending
 };
 
 struct SlotState {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "vrmall/rec/guide/shelf_plan.h"
+#include "vrmall/rec/guide/trending.h"
 #include "vrmall/rec/service/recommender.h"
 
 namespace vrmall::rec {
@@ -23,17 +24,31 @@ struct PlanOptions {
   size_t reasons = 2;
   size_t candidates_per_slot = 4;
   std::vector<std::string> promo_signs;  // sign ids to fill with personalised offers
+  // The showcase stage: what is trending, re-ranked for this shopper (trend z + personal * the
+  // guide's z among the trending), shown a stage-full at a time, the next stage-full every
+  // rotation_s of the shopper's clock, over `rounds` stage-fulls.
+  float showcase_personal = 0.6f;
+  int64_t showcase_rotation_s = 45;
+  size_t showcase_rounds = 3;
+  size_t showcase_pool = 40;  // how far down the trending list the re-ranking may reach
 };
 
 class ShelfPlanner {
  public:
-  ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec> slots);
+  ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec> slots,
+               const TrendOptions& trend = {});
 
   // `state` has one entry per slot, in the order of the constructor's slots.
   ShelfPlan plan(const UserContext& user, std::span<const SlotState> state,
                  const PlanOptions& options) const;
 
   const std::vector<SlotSpec>& slots() const { return slots_; }
+  const TrendingItems& trending() const { return *trending_; }
+  // The showcase's ranking for a shopper whose guide scores (standardised) are `z`: trending
+  // items re-ranked, best first.
+  std::vector<std::pair<int32_t, float>> showcaseRanking(std::span<const float> z,
+                                                         const std::vector<uint8_t>& blocked,
+                                                         const PlanOptions& options) const;
 
  private:
   struct Candidate {
@@ -74,6 +89,11 @@ class ShelfPlanner {
                    const std::vector<uint8_t>& excluded, std::vector<uint8_t>& used,
                    std::vector<PlannedSlot>& out, std::vector<Reason>& pairing,
                    const PlanOptions& options) const;
+  // The stage's slots from showcaseRanking; `lead` gets each stage slot's trending reason.
+  void planShowcase(const UserContext& user, std::span<const float> z,
+                    std::span<const SlotState> state, const std::vector<uint8_t>& excluded,
+                    std::vector<uint8_t>& used, std::vector<PlannedSlot>& out,
+                    std::vector<Reason>& lead, const PlanOptions& options) const;
 
   const Recommender& rec_;
   std::vector<SlotSpec> slots_;
@@ -100,7 +120,8 @@ class ShelfPlanner {
   std::vector<size_t> rule_owner_;  // per rule class: that first slot
   std::vector<uint64_t> fit_mask_;  // per item: bit c set when it fits rule class c (<= 64 classes)
   std::shared_ptr<SizeCache> size_cache_;
-  std::shared_ptr<const OutfitBuilder> outfits_;  // what goes with what, for the mannequins
+  std::shared_ptr<const OutfitBuilder> outfits_;   // what goes with what, for the mannequins
+  std::shared_ptr<const TrendingItems> trending_;  // for the showcase stage
 };
 
 }  // namespace vrmall::rec

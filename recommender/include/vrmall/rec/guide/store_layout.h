@@ -15,7 +15,8 @@ struct StoreSlots {
   std::vector<std::string> promo_signs;
 };
 
-// Reads the "For you" wall and the mannequins (and, with `shelves`, every shelf slot too).
+// Reads the "For you" wall, the mannequins and the showcase stage (and, with `shelves`, every
+// shelf slot too).
 // Throws DataError naming the file and the JSON path of anything malformed.
 StoreSlots loadStoreSlots(const std::string& layout_path, const IdMap& items, bool shelves = false);
 
