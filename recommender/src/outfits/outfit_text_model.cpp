@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -9,9 +10,8 @@
 #include <set>
 
 #include "vrmall/rec/data/data_error.h"
-#include "vrmall/rec/data/text_util.h"
-#include "vrmall/rec/intent/intent_lexicon.h"
 #include "vrmall/rec/outfits/outfit_knowledge.h"
+#include "vrmall/rec/outfits/outfit_text_tokens.h"
 
 namespace vrmall::rec {
 namespace {
@@ -26,40 +26,42 @@ json readJson(const std::string& path) {
   return j;
 }
 
-std::vector<std::string> tokens(const std::string& name) {
-  std::vector<std::string> out;
-  for (std::string& w : wordTokens(name)) {
-    if (w.size() >= 2) out.push_back(std::move(w));
-  }
-  return out;
-}
-
-// Colour words of a name, as canonical colours (the intent lexicon's English colour words).
+// The canonical colours a name's words name.
 std::vector<std::string> colours(const std::vector<std::string>& words) {
-  static const std::map<std::string, std::string> lexicon = [] {
-    std::map<std::string, std::string> m;
-    for (const LexiconEntry& e : intentLexicon()) {
-      if (e.kind == IntentWord::Color && e.surface.find(' ') == std::string::npos &&
-          static_cast<unsigned char>(e.surface[0]) < 0x80) {
-        m.emplace(e.surface, e.value);
-      }
-    }
-    return m;
-  }();
   std::vector<std::string> out;
   for (const std::string& w : words) {
-    const auto it = lexicon.find(w);
-    if (it != lexicon.end()) out.push_back(it->second);
+    std::string c = colourOfWord(w);
+    if (!c.empty()) out.push_back(std::move(c));
   }
   return out;
 }
 
-uint64_t slotWord(int32_t slot, int32_t word) {
-  return (static_cast<uint64_t>(static_cast<uint32_t>(slot)) << 24) | static_cast<uint32_t>(word);
+constexpr const char* kContextSlot = "#context";
+
+std::string typeToken(const std::string& type) {
+  return "#type:" + type;
+}
+std::string tierToken(int tier) {
+  return tier >= 0 ? "#tier:" + std::to_string(tier) : "#tier:";
+}
+std::string slotToken(bool filled, const std::string& slot) {
+  return (filled ? "#has:" : "#no:") + slot;
 }
 
-uint64_t pairKey(int32_t a, int32_t b) {
-  return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) | static_cast<uint32_t>(b);
+// A running mean, 0 when empty.
+struct Mean {
+  double sum = 0;
+  size_t n = 0;
+  void add(double v) {
+    sum += v;
+    ++n;
+  }
+  float value() const { return n > 0 ? static_cast<float>(sum / static_cast<double>(n)) : 0.0f; }
+};
+
+double knob(const char* name, double fallback) {
+  const char* v = std::getenv((std::string("FITB_") + name).c_str());
+  return v ? std::atof(v) : fallback;
 }
 
 }  // namespace
@@ -115,198 +117,259 @@ std::vector<FitbQuestion> loadFitbQuestions(const std::string& path) {
   return out;
 }
 
-std::vector<int32_t> OutfitTextModel::wordsOf(const std::string& name) const {
-  std::vector<int32_t> out;
-  for (const std::string& w : tokens(name)) {
-    const auto it = vocab_.find(w);
-    out.push_back(it == vocab_.end() ? -1 : it->second);
+// Softmax regression over each example's choices (the answer is choice 0), plain SGD with a
+// little L2 on standardised features; returned in raw feature units (a constant offset would not
+// change any ranking).
+std::vector<float> softmaxWeights(const std::vector<OutfitTextModel::Example>& examples,
+                                  std::mt19937_64& rng) {
+  const size_t dims = examples.empty() ? 0 : examples[0].f[0].size();
+  std::vector<double> mean(dims, 0.0), sd(dims, 0.0);
+  double n = 0;
+  for (const auto& e : examples) {
+    for (const auto& f : e.f) {
+      for (size_t k = 0; k < dims; ++k) mean[k] += f[k];
+      n += 1;
+    }
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  for (auto& m : mean) m /= std::max(1.0, n);
+  for (const auto& e : examples) {
+    for (const auto& f : e.f) {
+      for (size_t k = 0; k < dims; ++k) sd[k] += (f[k] - mean[k]) * (f[k] - mean[k]);
+    }
+  }
+  for (auto& s : sd) s = std::sqrt(s / std::max(1.0, n)) + 1e-6;
+  std::vector<double> w(dims, 0.0);
+  std::vector<size_t> idx(examples.size());
+  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  for (int epoch = 0; epoch < 30; ++epoch) {
+    std::shuffle(idx.begin(), idx.end(), rng);
+    const double lr = 0.05 / (1.0 + epoch * 0.1);
+    for (size_t i : idx) {
+      const auto& e = examples[i];
+      std::vector<double> s(e.f.size());
+      double m = -1e300;
+      for (size_t c = 0; c < e.f.size(); ++c) {
+        double v = 0;
+        for (size_t k = 0; k < dims; ++k) v += w[k] * (e.f[c][k] - mean[k]) / sd[k];
+        s[c] = v;
+        m = std::max(m, v);
+      }
+      double z = 0;
+      for (double& v : s) z += (v = std::exp(v - m));
+      for (size_t c = 0; c < e.f.size(); ++c) {
+        const double g = s[c] / z - (c == 0 ? 1.0 : 0.0);
+        for (size_t k = 0; k < dims; ++k) {
+          w[k] -= lr * (g * (e.f[c][k] - mean[k]) / sd[k] + 1e-4 * w[k]);
+        }
+      }
+    }
+  }
+  std::vector<float> out(dims);
+  for (size_t k = 0; k < dims; ++k) out[k] = static_cast<float>(w[k] / sd[k]);
   return out;
 }
 
-float OutfitTextModel::idf(int32_t w) const {
-  const double df = w >= 0 ? df_[static_cast<size_t>(w)] : 0.0;
-  return static_cast<float>(std::log((items_ + 1.0) / (df + 1.0)));
-}
-
-int32_t OutfitTextModel::slotId(const std::string& slot) const {
-  const auto it = slots_.find(slot);
-  return it == slots_.end() ? -1 : it->second;
+float OutfitTextModel::idf(int32_t token) const {
+  return static_cast<float>(std::log((stats_.items() + 1.0) / (stats_.df(token) + 1.0)));
 }
 
 OutfitTextModel::Piece OutfitTextModel::pieceOf(const std::string& slot,
                                                 const std::string& name) const {
-  return {slotId(slot), wordsOf(name)};
+  Piece p;
+  p.slot = stats_.slot(slot);
+  p.text = nameWords(name);
+  for (const std::string& w : p.text) {
+    const int32_t id = stats_.token(w);
+    if (id >= 0) p.words.push_back(id);
+  }
+  std::sort(p.words.begin(), p.words.end());
+  p.words.erase(std::unique(p.words.begin(), p.words.end()), p.words.end());
+  const std::string type = garmentType(p.text);
+  p.type = stats_.token(typeToken(type));
+  p.tier = priceTier(p.text);
+  p.tokens = p.words;
+  if (p.type >= 0) p.tokens.push_back(p.type);
+  static const bool tierTokens = knob("TIERTOK", 1) > 0;
+  const int32_t tier = stats_.token(tierToken(p.tier));
+  if (tierTokens && tier >= 0) p.tokens.push_back(tier);
+  static const bool bigrams = knob("BIGRAMS", 0) > 0;
+  for (size_t k = 1; bigrams && k < p.text.size(); ++k) {
+    const int32_t id = stats_.token(p.text[k - 1] + "_" + p.text[k]);
+    if (id >= 0) p.tokens.push_back(id);
+  }
+  std::sort(p.tokens.begin(), p.tokens.end());
+  p.tokens.erase(std::unique(p.tokens.begin(), p.tokens.end()), p.tokens.end());
+  return p;
 }
 
-float OutfitTextModel::slotNpmi(int32_t sa, int32_t a, int32_t sb, int32_t b) const {
-  if (sa < 0 || sb < 0 || a < 0 || b < 0) return 0.0f;
-  uint64_t x = slotWord(sa, a), y = slotWord(sb, b);
-  if (x > y) std::swap(x, y);
-  const auto j = slotPairs_.find((x << 32) ^ y);
-  const double joint = j == slotPairs_.end() ? 0.0 : j->second;
-  const auto fx = slotDf_.find(slotWord(sa, a)), fy = slotDf_.find(slotWord(sb, b));
-  const double px = fx == slotDf_.end() ? 0.0 : fx->second;
-  const double py = fy == slotDf_.end() ? 0.0 : fy->second;
-  const double na = slotItems_[static_cast<size_t>(sa)], nb = slotItems_[static_cast<size_t>(sb)];
-  const double outfits = std::max(1.0, std::min(na, nb));
-  // Normalised PMI with add-half smoothing: -1 never together .. 1 always together.
-  const double pj = (joint + 0.5) / outfits;
-  const double pmiValue = std::log(pj / (((px + 1.0) / na) * ((py + 1.0) / nb)));
-  return static_cast<float>(pmiValue / std::max(1e-6, -std::log(pj)));
+OutfitTextModel::Context OutfitTextModel::contextOf(const std::vector<Piece>& given,
+                                                    int32_t blankSlot) const {
+  std::vector<bool> filled(stats_.slots(), false);
+  for (const Piece& g : given) {
+    if (g.slot >= 0) filled[static_cast<size_t>(g.slot)] = true;
+  }
+  Context c;
+  for (size_t s = 0; s < filled.size(); ++s) {
+    const auto slot = static_cast<int32_t>(s);
+    if (slot == contextSlot_ || slot == blankSlot) continue;
+    const int32_t t = stats_.token(slotToken(filled[s], stats_.slotName(slot)));
+    if (t < 0) continue;
+    c.tokens.push_back(t);
+    if (!filled[s]) c.empty.push_back(t);
+  }
+  return c;
 }
 
-float OutfitTextModel::pmi(int32_t a, int32_t b) const {
-  if (a < 0 || b < 0) return 0.0f;
-  const auto it = pairs_.find(pairKey(std::min(a, b), std::max(a, b)));
-  const double joint = it == pairs_.end() ? 0.0 : it->second;
-  const double pa = df_[static_cast<size_t>(a)], pb = df_[static_cast<size_t>(b)];
-  return static_cast<float>(std::log((joint + 0.5) * items_ / ((pa + 1.0) * (pb + 1.0))));
-}
-
-void OutfitTextModel::count(const std::vector<const TextOutfit*>& outfits) {
-  vocab_.clear();
-  words_.clear();
-  df_.clear();
-  pairs_.clear();
-  slotPairs_.clear();
-  slotDf_.clear();
-  slotItems_.clear();
-  slots_.clear();
-  items_ = 0;
+void OutfitTextModel::learn(const std::vector<const TextOutfit*>& outfits, uint64_t seed) {
+  stats_ = OutfitTextStats();
+  contextSlot_ = stats_.addSlot(kContextSlot);
+  // Slots and tokens first, so that each outfit's empty slots are known when it is counted.
   for (const TextOutfit* o : outfits) {
-    std::vector<std::vector<int32_t>> items;
-    std::vector<int32_t> itemSlots;
-    for (const auto& item : o->items) {
-      auto [sit, freshSlot] = slots_.emplace(item.first, static_cast<int32_t>(slots_.size()));
-      if (freshSlot) slotItems_.push_back(0.0f);
-      itemSlots.push_back(sit->second);
-      slotItems_[static_cast<size_t>(sit->second)] += 1.0f;
-      std::set<int32_t> ids;
-      for (const std::string& w : tokens(item.second)) {
-        auto [it, fresh] = vocab_.emplace(w, static_cast<int32_t>(words_.size()));
-        if (fresh) {
-          words_.push_back(w);
-          df_.push_back(0.0f);
-        }
-        ids.insert(it->second);
-      }
-      for (int32_t w : ids) {
-        df_[static_cast<size_t>(w)] += 1.0f;
-        slotDf_[slotWord(itemSlots.back(), w)] += 1.0f;
-      }
-      items.emplace_back(ids.begin(), ids.end());
-      items_ += 1;
-    }
-    for (size_t i = 0; i < items.size(); ++i) {
-      for (size_t j = i + 1; j < items.size(); ++j) {
-        for (int32_t a : items[i]) {
-          for (int32_t b : items[j]) {
-            if (a != b) pairs_[pairKey(std::min(a, b), std::max(a, b))] += 1.0f;
-            uint64_t x = slotWord(itemSlots[i], a), y = slotWord(itemSlots[j], b);
-            if (x > y) std::swap(x, y);
-            slotPairs_[(x << 32) ^ y] += 1.0f;
-          }
-        }
+    for (const auto& [slot, name] : o->items) {
+      stats_.addSlot(slot);
+      const std::vector<std::string> words = nameWords(name);
+      for (const std::string& w : words) stats_.addToken(w);
+      stats_.addToken(typeToken(garmentType(words)));
+      stats_.addToken(tierToken(priceTier(words)));
+      if (knob("BIGRAMS", 0) > 0) {
+        for (size_t k = 1; k < words.size(); ++k) stats_.addToken(words[k - 1] + "_" + words[k]);
       }
     }
+  }
+  for (size_t s = 0; s < stats_.slots(); ++s) {
+    stats_.addToken(slotToken(true, stats_.slotName(static_cast<int32_t>(s))));
+    stats_.addToken(slotToken(false, stats_.slotName(static_cast<int32_t>(s))));
+  }
+  std::vector<EmbeddingOutfit> embedded;
+  for (const TextOutfit* o : outfits) {
+    std::vector<CountedItem> items;
+    std::vector<Piece> pieces;
+    EmbeddingOutfit e;
+    for (const auto& [slot, name] : o->items) {
+      Piece p = pieceOf(slot, name);
+      items.push_back({p.slot, p.tokens});
+      e.slots.push_back(p.slot);
+      e.tokens.push_back(p.tokens);
+      pieces.push_back(std::move(p));
+    }
+    const Context context = contextOf(pieces, -1);
+    items.push_back({contextSlot_, context.tokens});
+    e.empty = context.empty;
+    stats_.add(items);
+    embedded.push_back(std::move(e));
+  }
+  EmbeddingOptions options;
+  options.dims = static_cast<int>(knob("DIMS", 24));
+  options.epochs = static_cast<int>(knob("EPOCHS", 15));
+  options.negatives = static_cast<int>(knob("NEG", 8));
+  options.rate = static_cast<float>(knob("RATE", 0.05));
+  options.decay = static_cast<float>(knob("DECAY", 1e-4));
+  options.minCount = static_cast<int>(knob("MINC", 1));
+  // Several embeddings from different starts, averaged: SGD on a few hundred outfits lands
+  // somewhere different each time.
+  embeddings_.assign(options.dims > 0 ? static_cast<size_t>(knob("ENS", 1)) : 0, {});
+  for (size_t k = 0; k < embeddings_.size(); ++k) {
+    embeddings_[k].fit(embedded, stats_.vocabulary(), options, seed + k);
   }
 }
 
-std::vector<float> OutfitTextModel::features(const std::vector<Piece>& givenPieces,
-                                             const Piece& candPiece) const {
-  std::vector<std::vector<int32_t>> given;
-  for (const Piece& p : givenPieces) given.push_back(p.words);
-  const std::vector<int32_t>& cand = candPiece.words;
-  double slotSum = 0, slotMax = -1, slotPairsSeen = 0;
-  for (const Piece& g : givenPieces) {
-    for (int32_t a : g.words) {
-      for (int32_t b : cand) {
-        if (a < 0 || b < 0) continue;
-        const float v = slotNpmi(g.slot, a, candPiece.slot, b);
-        slotSum += v;
-        slotMax = std::max<double>(slotMax, v);
-        slotPairsSeen += 1;
-      }
-    }
-  }
-  std::vector<float> f(kFeatures, 0.0f);
-  const auto wordOf = [&](int32_t id) -> const std::string& {
-    static const std::string none;
-    return id >= 0 ? words_[static_cast<size_t>(id)] : none;
-  };
-  std::vector<std::string> candWords;
-  for (int32_t c : cand) candWords.push_back(wordOf(c));
-  const std::vector<std::string> candColours = colours(candWords);
+std::vector<float> OutfitTextModel::features(const std::vector<Piece>& given,
+                                             const Context& context, const Piece& cand) const {
+  const std::vector<std::string> candColours = colours(cand.text);
   int candSeason = 0, candFormality = 0;
-  for (const std::string& w : candWords) {
+  for (const std::string& w : cand.text) {
     candSeason += seasonPull(w);
     candFormality += formalityPull(w);
   }
-  double pmiSum = 0, pmiMax = -10, pmiPositive = 0, pairs = 0;
-  double overlap = 0, shared = 0, harmony = 0, harmonyPairs = 0;
+  Mean tierGap;
+  Mean pmiMean, pmiPositive, slotMean, harmony, lengthDiff, typeType, typeWord, wordType;
+  float pmiMax = -10, slotMax = -1;
+  double overlap = 0, shared = 0;
   int givenSeason = 0, givenFormality = 0;
-  double lengthDiff = 0;
-  std::set<int32_t> givenAll;
-  for (const auto& g : given) {
-    std::vector<std::string> gWords;
-    for (int32_t w : g) {
-      gWords.push_back(wordOf(w));
-      if (w >= 0) givenAll.insert(w);
-    }
-    for (const std::string& w : gWords) {
+  std::set<int32_t> givenWords;
+  for (const Piece& g : given) {
+    givenWords.insert(g.words.begin(), g.words.end());
+    for (const std::string& w : g.text) {
       givenSeason += seasonPull(w);
       givenFormality += formalityPull(w);
     }
-    for (int32_t a : g) {
-      for (int32_t b : cand) {
-        if (a < 0 || b < 0) continue;
-        const float p = pmi(a, b);
-        pmiSum += p;
-        pmiMax = std::max<double>(pmiMax, p);
-        pmiPositive += p > 1.0f ? 1 : 0;
-        pairs += 1;
+    for (int32_t a : g.words) {
+      for (int32_t b : cand.words) {
+        const float p = stats_.pmi(a, b);
+        pmiMean.add(p);
+        pmiMax = std::max(pmiMax, p);
+        pmiPositive.add(p > 1.0f ? 1.0f : 0.0f);
+        const float v = stats_.npmi(g.slot, a, cand.slot, b);
+        slotMean.add(v);
+        slotMax = std::max(slotMax, v);
       }
+      if (cand.type >= 0) wordType.add(stats_.npmi(g.slot, a, cand.slot, cand.type));
     }
-    for (const std::string& ca : colours(gWords)) {
-      for (const std::string& cb : candColours) {
-        harmony += colourHarmony(ca, cb);
-        harmonyPairs += 1;
-      }
+    if (g.type >= 0 && cand.type >= 0)
+      typeType.add(stats_.npmi(g.slot, g.type, cand.slot, cand.type));
+    if (g.type >= 0) {
+      for (int32_t b : cand.words) typeWord.add(stats_.npmi(g.slot, g.type, cand.slot, b));
     }
-    lengthDiff += std::abs(static_cast<double>(g.size()) - static_cast<double>(cand.size()));
+    for (const std::string& ca : colours(g.text)) {
+      for (const std::string& cb : candColours) harmony.add(colourHarmony(ca, cb));
+    }
+    if (g.tier >= 0 && cand.tier >= 0) tierGap.add(std::abs(g.tier - cand.tier));
+    lengthDiff.add(
+        std::abs(static_cast<float>(g.text.size()) - static_cast<float>(cand.text.size())));
   }
-  for (int32_t c : cand) {
-    if (c >= 0 && givenAll.count(c) != 0) {
+  for (int32_t c : cand.words) {
+    if (givenWords.count(c) != 0) {
       overlap += idf(c);
       shared += 1;
     }
   }
-  const double n = std::max<size_t>(1, given.size());
-  f[0] = static_cast<float>(overlap);
-  f[1] = static_cast<float>(shared);
-  f[2] = pairs > 0 ? static_cast<float>(pmiSum / pairs) : 0.0f;
-  f[3] = pairs > 0 ? static_cast<float>(pmiMax) : 0.0f;
-  f[4] = pairs > 0 ? static_cast<float>(pmiPositive / pairs) : 0.0f;
-  f[5] = harmonyPairs > 0 ? static_cast<float>(harmony / harmonyPairs) : 0.0f;
-  f[6] = static_cast<float>(std::clamp(givenSeason, -3, 3) * std::clamp(candSeason, -1, 1));
-  f[7] = static_cast<float>(std::clamp(givenFormality, -3, 3) * std::clamp(candFormality, -1, 1));
-  f[8] = static_cast<float>(lengthDiff / n);
-  f[9] = static_cast<float>(cand.size());
-  f[10] = slotPairsSeen > 0 ? static_cast<float>(slotSum / slotPairsSeen) : 0.0f;
-  f[11] = slotPairsSeen > 0 ? static_cast<float>(slotMax) : 0.0f;
-  return f;
+  Mean contextType, contextWord;
+  for (int32_t t : context.tokens) {
+    if (cand.type >= 0) contextType.add(stats_.npmi(contextSlot_, t, cand.slot, cand.type));
+    for (int32_t b : cand.words) contextWord.add(stats_.npmi(contextSlot_, t, cand.slot, b));
+  }
+  std::vector<const std::vector<int32_t>*> givenTokens;
+  for (const Piece& g : given) givenTokens.push_back(&g.tokens);
+  Mean embedded;
+  for (const OutfitTextEmbedding& e : embeddings_) {
+    embedded.add(e.score(givenTokens, context.empty, cand.tokens));
+  }
+  const bool anyPairs = pmiMean.n > 0;
+  std::vector<float> out = {
+      static_cast<float>(overlap),
+      static_cast<float>(shared),
+      pmiMean.value(),
+      anyPairs ? pmiMax : 0.0f,
+      pmiPositive.value(),
+      harmony.value(),
+      static_cast<float>(std::clamp(givenSeason, -3, 3) * std::clamp(candSeason, -1, 1)),
+      static_cast<float>(std::clamp(givenFormality, -3, 3) * std::clamp(candFormality, -1, 1)),
+      lengthDiff.value(),
+      static_cast<float>(cand.text.size()),
+      slotMean.value(),
+      anyPairs ? slotMax : 0.0f,
+      typeType.value(),
+      typeWord.value(),
+      wordType.value(),
+      contextType.value(),
+      contextWord.value(),
+      embedded.value(),
+      tierGap.value()};
+  static const double only = knob("ONLY", -1), drop = knob("DROP", -1);
+  for (size_t k = 0; k < out.size(); ++k) {
+    if ((only >= 0 && k != static_cast<size_t>(only)) || k == static_cast<size_t>(drop)) out[k] = 0;
+  }
+  return out;
 }
 
 float OutfitTextModel::score(const Given& given, const std::string& slot,
                              const std::string& candidate) const {
   std::vector<Piece> g;
   for (const auto& [s, name] : given) g.push_back(pieceOf(s, name));
-  const std::vector<float> f = features(g, pieceOf(slot, candidate));
+  const Piece cand = pieceOf(slot, candidate);
+  const std::vector<float> f = features(g, contextOf(g, cand.slot), cand);
   float s = 0.0f;
-  for (size_t k = 0; k < kFeatures; ++k) s += weights_[k] * f[k];
+  for (size_t k = 0; k < f.size() && k < weights_.size(); ++k) s += weights_[k] * f[k];
   return s;
 }
 
@@ -324,90 +387,57 @@ int OutfitTextModel::choose(const Given& given, const std::string& slot,
   return best;
 }
 
+std::vector<OutfitTextModel::Example> OutfitTextModel::carveExamples(
+    const std::vector<const TextOutfit*>& asked, std::mt19937_64& rng) const {
+  std::map<std::string, std::vector<std::pair<const TextOutfit*, size_t>>> bySlot;
+  for (const TextOutfit* o : asked) {
+    for (size_t i = 0; i < o->items.size(); ++i) bySlot[o->items[i].first].emplace_back(o, i);
+  }
+  std::vector<Example> examples;
+  for (const TextOutfit* o : asked) {
+    for (size_t i = 0; i < o->items.size(); ++i) {
+      const auto& pool = bySlot[o->items[i].first];
+      if (pool.size() < 4) continue;
+      std::vector<Piece> given;
+      for (size_t j = 0; j < o->items.size(); ++j) {
+        if (j != i) given.push_back(pieceOf(o->items[j].first, o->items[j].second));
+      }
+      const std::string& slot = o->items[i].first;
+      const Piece answer = pieceOf(slot, o->items[i].second);
+      const Context context = contextOf(given, answer.slot);
+      Example e;
+      e.f.push_back(features(given, context, answer));
+      std::uniform_int_distribution<size_t> pick(0, pool.size() - 1);
+      while (e.f.size() < 4) {
+        const auto& [other, k] = pool[pick(rng)];
+        if (other == o) continue;
+        e.f.push_back(features(given, context, pieceOf(slot, other->items[k].second)));
+      }
+      examples.push_back(std::move(e));
+    }
+  }
+  return examples;
+}
+
 void OutfitTextModel::fit(const std::vector<const TextOutfit*>& outfits, uint64_t seed) {
-  // The weights are learnt on blanks whose counts come from the other half of the outfits (a
-  // model never sees the outfit it is asked about), both halves in turn.
+  // The weights are learnt on blanks whose counts come from the other folds of the outfits (a
+  // model never sees the outfit it is asked about), each fold in turn.
   std::mt19937_64 rng(seed);
   std::vector<const TextOutfit*> order = outfits;
   std::shuffle(order.begin(), order.end(), rng);
-  std::vector<const TextOutfit*> halves[2];
-  for (size_t i = 0; i < order.size(); ++i) halves[i % 2].push_back(order[i]);
-  struct Example {
-    std::vector<std::vector<float>> f;  // per choice; the answer is choice 0
-  };
+  const size_t folds = static_cast<size_t>(knob("FOLDS", 2));
   std::vector<Example> examples;
-  for (int h = 0; h < 2; ++h) {
-    count(halves[1 - h]);
-    std::map<std::string, std::vector<std::pair<const TextOutfit*, size_t>>> bySlot;
-    for (const TextOutfit* o : halves[h]) {
-      for (size_t i = 0; i < o->items.size(); ++i) bySlot[o->items[i].first].emplace_back(o, i);
-    }
-    for (const TextOutfit* o : halves[h]) {
-      for (size_t i = 0; i < o->items.size(); ++i) {
-        const auto& pool = bySlot[o->items[i].first];
-        if (pool.size() < 4) continue;
-        std::vector<Piece> given;
-        for (size_t j = 0; j < o->items.size(); ++j) {
-          if (j != i) given.push_back(pieceOf(o->items[j].first, o->items[j].second));
-        }
-        const std::string& slot = o->items[i].first;
-        Example e;
-        e.f.push_back(features(given, pieceOf(slot, o->items[i].second)));
-        std::uniform_int_distribution<size_t> pick(0, pool.size() - 1);
-        while (e.f.size() < 4) {
-          const auto& [other, k] = pool[pick(rng)];
-          if (other == o) continue;
-          e.f.push_back(features(given, pieceOf(slot, other->items[k].second)));
-        }
-        examples.push_back(std::move(e));
-      }
-    }
+  for (size_t h = 0; h < folds; ++h) {
+    std::vector<const TextOutfit*> asked, counted;
+    for (size_t i = 0; i < order.size(); ++i)
+      (i % folds == h ? asked : counted).push_back(order[i]);
+    learn(counted, rng());
+    std::vector<Example> e = carveExamples(asked, rng);
+    examples.insert(examples.end(), std::make_move_iterator(e.begin()),
+                    std::make_move_iterator(e.end()));
   }
-  // Softmax regression, plain SGD with a little L2; features standardised first.
-  std::vector<double> mean(kFeatures, 0.0), sd(kFeatures, 0.0);
-  double n = 0;
-  for (const auto& e : examples) {
-    for (const auto& f : e.f) {
-      for (size_t k = 0; k < kFeatures; ++k) mean[k] += f[k];
-      n += 1;
-    }
-  }
-  for (auto& m : mean) m /= std::max(1.0, n);
-  for (const auto& e : examples) {
-    for (const auto& f : e.f) {
-      for (size_t k = 0; k < kFeatures; ++k) sd[k] += (f[k] - mean[k]) * (f[k] - mean[k]);
-    }
-  }
-  for (auto& s : sd) s = std::sqrt(s / std::max(1.0, n)) + 1e-6;
-  std::vector<double> w(kFeatures, 0.0);
-  std::vector<size_t> idx(examples.size());
-  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-  for (int epoch = 0; epoch < 30; ++epoch) {
-    std::shuffle(idx.begin(), idx.end(), rng);
-    const double lr = 0.05 / (1.0 + epoch * 0.1);
-    for (size_t i : idx) {
-      const Example& e = examples[i];
-      std::vector<double> s(e.f.size());
-      double m = -1e300;
-      for (size_t c = 0; c < e.f.size(); ++c) {
-        double v = 0;
-        for (size_t k = 0; k < kFeatures; ++k) v += w[k] * (e.f[c][k] - mean[k]) / sd[k];
-        s[c] = v;
-        m = std::max(m, v);
-      }
-      double z = 0;
-      for (double& v : s) z += (v = std::exp(v - m));
-      for (size_t c = 0; c < e.f.size(); ++c) {
-        const double g = s[c] / z - (c == 0 ? 1.0 : 0.0);
-        for (size_t k = 0; k < kFeatures; ++k) {
-          w[k] -= lr * (g * (e.f[c][k] - mean[k]) / sd[k] + 1e-4 * w[k]);
-        }
-      }
-    }
-  }
-  // Back to raw feature units (the constant offset does not change any ranking).
-  for (size_t k = 0; k < kFeatures; ++k) weights_[k] = static_cast<float>(w[k] / sd[k]);
-  count(outfits);  // answers use the counts of every training outfit
+  weights_ = softmaxWeights(examples, rng);
+  learn(outfits, rng());  // answers use the counts of every training outfit
 }
 
 FitbResult crossValidateFitb(const std::vector<TextOutfit>& outfits,

@@ -8,10 +8,14 @@
 // by softmax regression on blanks made from the training outfits themselves (other outfits'
 // items of the same slot as the wrong choices).
 #include <cstdint>
+#include <random>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "vrmall/rec/outfits/outfit_text_embedding.h"
+#include "vrmall/rec/outfits/outfit_text_stats.h"
 
 namespace vrmall::rec {
 
@@ -36,7 +40,6 @@ std::vector<FitbQuestion> loadFitbQuestions(const std::string& path);
 
 class OutfitTextModel {
  public:
-  static constexpr size_t kFeatures = 12;
   using Given = std::vector<std::pair<std::string, std::string>>;  // slot, name
 
   // Counts from `outfits`, then the feature weights on blanks carved from them (seed: which
@@ -47,31 +50,42 @@ class OutfitTextModel {
              const std::vector<std::string>& choices) const;
   const std::vector<float>& weights() const { return weights_; }
 
+  // One carved blank: each choice's features, the answer first.
+  struct Example {
+    std::vector<std::vector<float>> f;
+  };
+
  private:
+  // A name as the model reads it.
   struct Piece {
     int32_t slot = -1;
-    std::vector<int32_t> words;
+    std::vector<int32_t> words;     // known words' token ids, distinct
+    std::vector<std::string> text;  // every word, known or not
+    int32_t type = -1;              // the garment type's token id
+    int tier = -1;                  // priceTier() of the words
+    std::vector<int32_t> tokens;    // words, type and tier
   };
-  std::vector<float> features(const std::vector<Piece>& given, const Piece& candidate) const;
+  // What a question says besides its items: the slots it leaves empty.
+  struct Context {
+    std::vector<int32_t> tokens;  // which slots are filled and which empty
+    std::vector<int32_t> empty;   // the empty ones alone
+  };
+  std::vector<float> features(const std::vector<Piece>& given, const Context& context,
+                              const Piece& candidate) const;
   Piece pieceOf(const std::string& slot, const std::string& name) const;
-  int32_t slotId(const std::string& slot) const;
-  std::vector<int32_t> wordsOf(const std::string& name) const;  // known words' ids
-  void count(const std::vector<const TextOutfit*>& outfits);
-  float idf(int32_t w) const;
-  float pmi(int32_t a, int32_t b) const;
-  float slotNpmi(int32_t sa, int32_t a, int32_t sb, int32_t b) const;
+  Context contextOf(const std::vector<Piece>& given, int32_t blankSlot) const;
+  // Blanks from `asked` (every item in turn, three wrong choices of its slot from other asked
+  // outfits), featured with the current counts.
+  std::vector<Example> carveExamples(const std::vector<const TextOutfit*>& asked,
+                                     std::mt19937_64& rng) const;
+  // Counts and embeddings from `outfits`.
+  void learn(const std::vector<const TextOutfit*>& outfits, uint64_t seed);
+  float idf(int32_t token) const;
 
-  std::unordered_map<std::string, int32_t> vocab_;
-  std::vector<std::string> words_;
-  std::vector<float> df_;                      // items containing the word
-  std::unordered_map<uint64_t, float> pairs_;  // cross-item co-occurrence in one outfit
-  // The same by slot: word w in slot s with word v in slot t.
-  std::unordered_map<uint64_t, float> slotPairs_;
-  std::unordered_map<uint64_t, float> slotDf_;  // (slot, word) -> items
-  std::vector<float> slotItems_;                // items per slot
-  std::unordered_map<std::string, int32_t> slots_;
-  double items_ = 0;
-  std::vector<float> weights_ = std::vector<float>(kFeatures, 0.0f);
+  OutfitTextStats stats_;
+  std::vector<OutfitTextEmbedding> embeddings_;
+  int32_t contextSlot_ = -1;
+  std::vector<float> weights_;
 };
 
 struct FitbResult {
