@@ -42,39 +42,6 @@ void collectSlotGeometry(const json& node, std::map<std::string, SlotGeometry>& 
   }
 }
 
-// A product model's bounds (union of the POSITION min/max) and attach point (node extras).
-struct ProductGeometry {
-  glm::vec3 size{0.0F};
-  glm::vec3 attach{0.0F};
-};
-
-ProductGeometry productGeometry(const fs::path& gltf) {
-  const json j = readJsonFile(gltf);
-  ProductGeometry g;
-  glm::vec3 lo(1e9F), hi(-1e9F);
-  for (const auto& mesh : j.value("meshes", json::array())) {
-    for (const auto& prim : mesh.value("primitives", json::array())) {
-      const auto attrs = prim.value("attributes", json::object());
-      if (!attrs.contains("POSITION")) continue;
-      const auto& acc = j.at("accessors").at(attrs["POSITION"].get<size_t>());
-      const auto mn = vec3Of(acc.value("min", json()));
-      const auto mx = vec3Of(acc.value("max", json()));
-      if (mn && mx) {
-        lo = glm::min(lo, *mn);
-        hi = glm::max(hi, *mx);
-      }
-    }
-  }
-  if (lo.x <= hi.x) g.size = hi - lo;
-  if (j.contains("nodes") && !j["nodes"].empty()) {
-    const auto& n = j["nodes"][0];
-    if (n.contains("extras") && n["extras"].contains("vrmall")) {
-      if (auto a = vec3Of(n["extras"]["vrmall"].value("attach", json()))) g.attach = *a;
-    }
-  }
-  return g;
-}
-
 // assets/README.md: scale = min(1, max_size / size); position = anchor (base) or
 // anchor - R_y(yaw) (attach * scale) (attach); drawn as T(position) R_y(yaw) S(scale).
 glm::mat4 placeProduct(const SlotGeometry& slot, const ProductGeometry& product) {
@@ -109,6 +76,33 @@ engine::Bounds slotBox(const SlotGeometry& g) {
 }
 
 }  // namespace
+
+ProductGeometry readProductGeometry(const fs::path& gltf) {
+  const json j = readJsonFile(gltf);
+  ProductGeometry g;
+  glm::vec3 lo(1e9F), hi(-1e9F);
+  for (const auto& mesh : j.value("meshes", json::array())) {
+    for (const auto& prim : mesh.value("primitives", json::array())) {
+      const auto attrs = prim.value("attributes", json::object());
+      if (!attrs.contains("POSITION")) continue;
+      const auto& acc = j.at("accessors").at(attrs["POSITION"].get<size_t>());
+      const auto mn = vec3Of(acc.value("min", json()));
+      const auto mx = vec3Of(acc.value("max", json()));
+      if (mn && mx) {
+        lo = glm::min(lo, *mn);
+        hi = glm::max(hi, *mx);
+      }
+    }
+  }
+  if (lo.x <= hi.x) g.size = hi - lo;
+  if (j.contains("nodes") && !j["nodes"].empty()) {
+    const auto& n = j["nodes"][0];
+    if (n.contains("extras") && n["extras"].contains("vrmall")) {
+      if (auto a = vec3Of(n["extras"]["vrmall"].value("attach", json()))) g.attach = *a;
+    }
+  }
+  return g;
+}
 
 GuideStart startGuide(const fs::path& storeDir) {
   const auto start = std::chrono::steady_clock::now();
@@ -165,7 +159,8 @@ size_t SlotPlacer::preloadAll() {
   StoreSummary& store = impl_->store;
   const size_t before = store.models;
   for (const auto& [itemId, path] : store.modelOf) {
-    if (impl_->products.count(itemId) == 0) impl_->products.emplace(itemId, productGeometry(path));
+    if (impl_->products.count(itemId) == 0)
+      impl_->products.emplace(itemId, readProductGeometry(path));
     std::string error;  // show() reports it if a plan ever asks for this product
     StoreScene::model(path, impl_->renderer, store, error);
   }
@@ -186,7 +181,7 @@ bool SlotPlacer::show(const std::string& slotId, const std::string& itemId, std:
   if (!id) return false;
   auto pg = impl_->products.find(itemId);
   if (pg == impl_->products.end()) {
-    pg = impl_->products.emplace(itemId, productGeometry(model->second)).first;
+    pg = impl_->products.emplace(itemId, readProductGeometry(model->second)).first;
   }
   engine::Instance& instance = impl_->scene.instance(inst->second);
   instance.model = *id;

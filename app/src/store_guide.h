@@ -17,6 +17,14 @@
 
 namespace vrmall::app {
 
+// A product model's size (union of its POSITION min/max) and the point it hangs from when worn
+// or mounted (node extras vrmall.attach; the origin when absent). Throws on unreadable JSON.
+struct ProductGeometry {
+  glm::vec3 size{0.0F};
+  glm::vec3 attach{0.0F};
+};
+ProductGeometry readProductGeometry(const std::filesystem::path& gltf);
+
 struct GuideStart {
   std::shared_ptr<const rec::Recommender> recommender;
   rec::StoreSlots slots;  // the For-you wall, the mannequins, the promo signs

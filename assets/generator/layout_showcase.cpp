@@ -14,8 +14,8 @@ using namespace fixture;
 Json showcase_stage(Store& store, const std::map<std::string, double>& popularity) {
   const Vec3 origin{0, 0, -7.0f};
   const float yaw = 0;
-  const std::string fid = store.add_fixture("showcase_stage", origin, yaw, {1, 1, 1},
-                                            {kStageRadius, 0, kStageRadius});
+  const std::string fid =
+      store.add_fixture("showcase_stage", origin, yaw, {1, 1, 1}, {kStageRadius, 0, kStageRadius});
   // Start with the best sellers still in the reserve, one per kind.
   std::vector<std::pair<double, std::string>> ranked;
   for (const auto& [key, pool] : store.pools) {
@@ -28,8 +28,9 @@ Json showcase_stage(Store& store, const std::map<std::string, double>& popularit
   std::vector<std::string> picks;
   for (const auto& [score, id] : ranked) {
     const std::string& l1 = store.by_id.at(id)->l1;
-    const bool seen = std::any_of(picks.begin(), picks.end(),
-                                  [&](const std::string& p) { return store.by_id.at(p)->l1 == l1; });
+    const bool seen = std::any_of(picks.begin(), picks.end(), [&](const std::string& p) {
+      return store.by_id.at(p)->l1 == l1;
+    });
     if (!seen) picks.push_back(id);
     if (picks.size() == static_cast<size_t>(kStagePlinths)) break;
   }
@@ -54,12 +55,9 @@ Json showcase_stage(Store& store, const std::map<std::string, double>& popularit
     slots.push_back(resolve(slot, store, picks[static_cast<size_t>(i) % picks.size()], anchor,
                             facing, "base", max_size));
   }
-  return Json{{"id", "SC1"},
-              {"fixture", fid},
-              {"title", "Trending now"},
-              {"position", xyz(origin)},
-              {"yaw_deg", mm(yaw)},
-              {"slots", slots}};
+  return Json{
+      {"id", "SC1"},        {"fixture", fid}, {"title", "Trending now"}, {"position", xyz(origin)},
+      {"yaw_deg", mm(yaw)}, {"slots", slots}};
 }
 
 Json fitting_area(Store& store) {
@@ -69,14 +67,16 @@ Json fitting_area(Store& store) {
   // One obstacle over the spot, the mirror and its booth (longer behind the spot than before it).
   const float behind = kMirrorGap + kMirrorBooth + 0.04f, before = kFittingSpotRadius;
   const Vec3 centre = spot + rotate({0, 0, (before - behind) * 0.5f}, yaw);
-  store.obstacles.push_back(Json{{"fixture", fid},
-                                 {"centre", xz(centre.x, centre.z)},
-                                 {"half_extents", xz(kMirrorWidth * 0.5f + kMirrorFrame + 0.1f,
-                                                     (before + behind) * 0.5f)},
-                                 {"yaw_deg", mm(yaw)}});
+  store.obstacles.push_back(Json{
+      {"fixture", fid},
+      {"centre", xz(centre.x, centre.z)},
+      {"half_extents", xz(kMirrorWidth * 0.5f + kMirrorFrame + 0.1f, (before + behind) * 0.5f)},
+      {"yaw_deg", mm(yaw)}});
   const Vec3 glass = spot + rotate({0, kMirrorBottom + kMirrorHeight * 0.5f, -kMirrorGap}, yaw);
   const Vec3 normal = rotate({0, 0, 1}, yaw);
-  const Vec3 eye = spot + rotate({0, 1.55f, 2.9f}, yaw);
+  // Over the shopper's shoulder, off the mirror's axis: the avatar's front and, beside it in the
+  // glass, its back.
+  const Vec3 eye = spot + rotate({1.1f, 1.55f, 2.7f}, yaw);
   return Json{{"id", "FIT1"},
               {"fixture", fid},
               {"position", xyz(spot)},

@@ -1,6 +1,8 @@
 #include "vrmall/engine/model_data.h"
 
+#include <glm/gtc/matrix_transform.hpp>
 #include <limits>
+#include <utility>
 
 namespace vrmall::engine {
 
@@ -47,6 +49,33 @@ void ModelData::computeBounds() {
       bounds.grow(prim.bounds.transformed(placement.transform));
     }
   }
+}
+
+ModelData mirroredZ(const ModelData& model) {
+  ModelData out = model;
+  const glm::mat4 flip = glm::scale(glm::mat4(1.0F), glm::vec3(1.0F, 1.0F, -1.0F));
+  for (MeshData& mesh : out.meshes) {
+    for (PrimitiveData& prim : mesh.primitives) {
+      for (Vertex& v : prim.vertices) {
+        v.position.z = -v.position.z;
+        v.normal.z = -v.normal.z;
+        v.tangent.z = -v.tangent.z;
+        v.tangent.w = -v.tangent.w;  // a reflection turns the bitangent's handedness
+      }
+      for (size_t t = 0; t + 2 < prim.indices.size(); t += 3) {
+        std::swap(prim.indices[t + 1], prim.indices[t + 2]);
+      }
+      prim.bounds = Bounds::empty();
+      for (const Vertex& v : prim.vertices) prim.bounds.grow(v.position);
+    }
+  }
+  // A placement P maps mesh space to model space; the mirrored mesh under flip * P * flip lands
+  // where the original did, reflected (flip is its own inverse).
+  for (MeshPlacement& placement : out.placements) {
+    placement.transform = flip * placement.transform * flip;
+  }
+  out.computeBounds();
+  return out;
 }
 
 }  // namespace vrmall::engine

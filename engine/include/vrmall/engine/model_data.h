@@ -110,4 +110,10 @@ struct ModelData {
   void computeBounds();
 };
 
+// The model reflected through its own z = 0 plane, with the triangles' winding, the normals and
+// the tangents' handedness turned to match: drawn with transform W * diag(1, 1, -1) it shows
+// what W * diag(1, 1, -1) would, but with a positive determinant, so the renderer's back-face
+// culling and lighting need no mirrored pipelines (a mirror's reflections).
+ModelData mirroredZ(const ModelData& model);
+
 }  // namespace vrmall::engine
