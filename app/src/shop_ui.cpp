@@ -64,6 +64,7 @@ void ShopUi::draw(ShoppingSession& session, const FramePerf& perf, const glm::ma
   if (showPerf) drawPerf(perf, session, windowSize);
   if (showPrivacy) drawPrivacy(session);
   if (showSearch) drawSearch(session);
+  drawFitting(session);
   if (mouseCaptured && !worldPanel) {
     // The crosshair: with the mouse captured the pointer ray goes through the middle.
     ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -216,7 +217,9 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
     }
     if (!sizeChosen) ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Try on")) session.tryOn(p);
+    const std::string trySize =
+        sizeChosen && !info.sizes.empty() ? info.sizes[static_cast<size_t>(chosenSize_)] : "";
+    if (ImGui::Button("Try on")) session.tryOn(p, trySize);
     ImGui::SameLine();
     if (ImGui::Button("Pick up")) session.pickUp(p);
     if (!sizeChosen) ImGui::TextDisabled("choose a size to add it to the cart");
@@ -238,6 +241,13 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
     for (const rec::Reason& r : info.reasons) ImGui::BulletText("%s", r.text.c_str());
   }
   drawLook(session, info);
+  if (!info.look.empty() && session.fitting() != nullptr) {
+    const std::string trySize =
+        chosenSize_ >= 0 && static_cast<size_t>(chosenSize_) < info.sizes.size()
+            ? info.sizes[static_cast<size_t>(chosenSize_)]
+            : "";
+    if (ImGui::Button("Try on the look")) session.tryOnLook(p, trySize);
+  }
   ImGui::End();
   if (!open) session.select(-1);
 }
@@ -263,6 +273,44 @@ void ShopUi::drawLook(ShoppingSession& session, const ProductInfo& info) {
     }
     ImGui::PopID();
   }
+}
+
+void ShopUi::drawFitting(ShoppingSession& session) {
+  const FittingRoom* room = session.fitting();
+  if (room == nullptr || (room->worn().empty() && !session.fittingView())) return;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5F - 170.0F, display.y - 230.0F),
+                          ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(340.0F, 0.0F), ImGuiCond_FirstUseEver);
+  if (!beginWindow("Fitting room", nullptr, ImGuiWindowFlags_NoCollapse)) return;
+  const AvatarProfile& a = room->avatar();
+  ImGui::TextDisabled("Your avatar: %d cm, %s, size %s", a.heightCm, a.build.c_str(),
+                      a.size.c_str());
+  if (room->worn().empty()) ImGui::TextDisabled("Nothing tried on yet.");
+  for (const WornPiece& piece : room->worn()) {
+    ImGui::Text("%s%s%s  %s", piece.name.c_str(), piece.colourway.empty() ? "" : ", ",
+                piece.colourway.c_str(), piece.size.c_str());
+    const ImVec4 colour = piece.fit.kind == FitKind::Fits ? ImVec4(0.5F, 0.9F, 0.5F, 1.0F)
+                          : piece.fit.kind == FitKind::NotJudged
+                              ? ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled)
+                              : ImVec4(1.0F, 0.6F, 0.3F, 1.0F);
+    ImGui::Indent();
+    ImGui::TextColored(colour, "%s", piece.fit.text.c_str());
+    ImGui::Unindent();
+  }
+  if (!session.fittingError().empty()) {
+    ImGui::TextColored(ImVec4(1.0F, 0.5F, 0.4F, 1.0F), "%s", session.fittingError().c_str());
+  }
+  if (!worldPanel) {
+    if (session.fittingView()) {
+      if (ImGui::Button("Back to the floor")) session.leaveFittingView();
+    } else if (ImGui::Button("Fitting view")) {
+      session.showFittingView();
+    }
+    ImGui::SameLine();
+  }
+  if (ImGui::Button("Take everything off")) session.undress();
+  ImGui::End();
 }
 
 void ShopUi::drawForYou(ShoppingSession& session) {

@@ -53,6 +53,7 @@ class ShopUi {
   void drawPerf(const FramePerf& perf, const ShoppingSession& session, glm::vec2 windowSize);
   void drawPrivacy(ShoppingSession& session);
   void drawSearch(ShoppingSession& session);
+  void drawFitting(ShoppingSession& session);  // what the avatar wears and how it fits
   void drawMenu(bool mouseCaptured);
 
   static constexpr size_t kHistory = 120;

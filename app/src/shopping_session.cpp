@@ -65,6 +65,15 @@ ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSum
   std::vector<engine::InstanceId> instances;
   for (const Slot& s : slots_) instances.push_back(s.instance);
   picker_.rebuild(scene_, renderer_, instances);
+  // The fitting area after the picker: the avatar and what it wears are not store products.
+  try {
+    if (const auto area = readFittingArea(storeDir / "layout.json")) {
+      fitting_ = std::make_unique<FittingRoom>(*area, store_, renderer_, scene_);
+      fitting_->setAvatar(avatar_);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "vrmall: warning: no fitting area: " << e.what() << "\n";
+  }
 }
 
 ShoppingSession::~ShoppingSession() = default;
@@ -251,6 +260,7 @@ const ProductInfo& ShoppingSession::catalogueInfo(int32_t index) const {
   out.name = data.itemName(index);
   out.brand = t.value(index, "BRAND");
   out.category = t.value(index, "CATEGORY_L2");
+  out.kind = t.value(index, "CATEGORY_L1");
   try {
     out.price = std::stod(t.value(index, "PRICE"));
   } catch (const std::exception&) {
@@ -291,6 +301,7 @@ ProductInfo ShoppingSession::computeInfo(int product) const {
     out.name = c.name;
     out.brand = c.brand;
     out.category = c.category;
+    out.kind = c.kind;
     out.price = c.price;
     out.sizes = c.sizes;
     out.attributes = c.attributes;
@@ -350,12 +361,54 @@ void ShoppingSession::pickUp(int product) {
   post(product, rec::EventType::PickUp, 1.0F);
 }
 
-void ShoppingSession::tryOn(int product) {
+void ShoppingSession::tryOn(int product, const std::string& size) {
   const ProductInfo p = info(product);
   if (p.itemId.empty()) return;
   triedOn_.erase(std::remove(triedOn_.begin(), triedOn_.end(), p.name), triedOn_.end());
   triedOn_.insert(triedOn_.begin(), p.name);
   post(product, rec::EventType::TryOn, 1.0F);
+  const int colourway = p.colourway;
+  std::string colourwayName;
+  if (!p.colourways.empty()) {
+    colourwayName = p.colourways[static_cast<size_t>(
+        colourway >= 0 && static_cast<size_t>(colourway) < p.colourways.size() ? colourway : 0)];
+  }
+  dress({p.itemId, p.name, p.kind, size, p.sizes, colourway, colourwayName});
+}
+
+void ShoppingSession::tryOnLook(int product, const std::string& size) {
+  const ProductInfo p = info(product);
+  if (p.itemId.empty()) return;
+  const std::vector<LookPiece> look = p.look;
+  tryOn(product, size);
+  for (const LookPiece& piece : look) {
+    if (piece.product >= 0) {
+      tryOn(piece.product);  // on display: as if the shopper tried that product on too
+      continue;
+    }
+    const int32_t index = itemIndex(piece.itemId);
+    if (index < 0) continue;
+    const ProductInfo& c = catalogueInfo(index);
+    dress({piece.itemId, c.name, c.kind, "", c.sizes, -1, ""});
+  }
+}
+
+void ShoppingSession::dress(const TryOnRequest& request) {
+  if (!fitting_) {
+    fittingError_ = "this store has no fitting area (layout.json fitting_area)";
+    return;
+  }
+  if (fitting_->wear(request, fittingError_)) {
+    fittingError_.clear();
+    fittingView_ = true;
+  } else {
+    std::cerr << "vrmall: warning: cannot try on " << request.itemId << ": " << fittingError_
+              << "\n";
+  }
+}
+
+void ShoppingSession::undress() {
+  if (fitting_) fitting_->undress();
 }
 
 void ShoppingSession::addToCart(int product, const std::string& size) {
@@ -406,6 +459,7 @@ void ShoppingSession::setAvatar(const AvatarProfile& avatar) {
   if (avatar == avatar_) return;
   avatar_ = avatar;
   ++stamp_;
+  if (fitting_) fitting_->setAvatar(avatar_);
   if (guide_) {
     guide_->setAttributes(avatar_.toAttributes());
     if (options_.synchronousGuide) guide_->flush();
@@ -424,6 +478,8 @@ void ShoppingSession::forgetMe() {
   dwell_.reset();
   cart_.clear();
   triedOn_.clear();
+  undress();
+  fittingView_ = false;
   if (guide_) {
     guide_->forgetMe();
     if (options_.synchronousGuide) guide_->flush();

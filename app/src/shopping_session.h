@@ -15,6 +15,7 @@
 
 #include "avatar_profile.h"
 #include "dwell_tracker.h"
+#include "fitting_room.h"
 #include "product_picker.h"
 #include "slot_animator.h"
 #include "store_guide.h"
@@ -44,6 +45,7 @@ struct ProductInfo {
   std::string name;
   std::string brand;
   std::string category;
+  std::string kind;  // CATEGORY_L1: tops, trousers, shoes, ... (how it is worn)
   double price = 0.0;
   std::vector<std::string> sizes;
   std::vector<std::pair<std::string, std::string>> attributes;  // label, value
@@ -139,7 +141,20 @@ class ShoppingSession {
 
   // Shopper actions on a product: events for the guide (never from gaze alone).
   void pickUp(int product);
-  void tryOn(int product);
+  // Posts try_on and dresses the avatar in the fitting area in `size` ("" = the avatar's, or
+  // the nearest stocked) and the product's colourway shown now; the desktop then shows the
+  // fitting view until leaveFittingView().
+  void tryOn(int product, const std::string& size = "");
+  // The product and the rest of its "complete the look" outfit at once.
+  void tryOnLook(int product, const std::string& size = "");
+  // The fitting area (nullptr when the store has none); what the avatar wears, with fit verdicts.
+  const FittingRoom* fitting() const { return fitting_.get(); }
+  bool fittingView() const { return fittingView_; }
+  void leaveFittingView() { fittingView_ = false; }
+  void showFittingView() { fittingView_ = fitting_ != nullptr; }
+  void undress();
+  // Why the last try-on could not dress the avatar ("" when it could).
+  const std::string& fittingError() const { return fittingError_; }
   void addToCart(int product, const std::string& size);
   void setColourway(int product, int colourway);
   // Buys everything in the cart: one purchase event per line, then the cart is empty.
@@ -232,6 +247,10 @@ class ShoppingSession {
   std::vector<PostedEvent> posted_;
   mutable std::unique_ptr<rec::IntentParser> parser_;    // made on the first search
   mutable std::unique_ptr<rec::OutfitBuilder> outfits_;  // made when the first card opens
+  std::unique_ptr<FittingRoom> fitting_;
+  bool fittingView_ = false;
+  std::string fittingError_;
+  void dress(const TryOnRequest& request);
 };
 
 }  // namespace vrmall::app

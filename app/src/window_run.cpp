@@ -130,6 +130,8 @@ int runWindow(const WindowOptions& o) {
       if (in.pressed(GLFW_KEY_ESCAPE)) {
         if (input.captured()) {
           input.setCaptured(false);
+        } else if (session.fittingView()) {
+          session.leaveFittingView();
         } else {
           session.select(-1);
         }
@@ -150,10 +152,13 @@ int runWindow(const WindowOptions& o) {
     if (session.selected() >= 0) focus = session.productBounds(session.selected()).center();
     FrameInput moveInput = in;
     if (uiMouse) moveInput.scroll = 0.0F;  // the wheel scrolls the panel under the cursor
-    camera.update(moveInput, dt, look, !uiKeys, walkArea, focus);
     const float aspect =
         static_cast<float>(extent.width) / static_cast<float>(std::max(1U, extent.height));
-    const engine::View view = camera.view(aspect);
+    // After a try-on the desktop looks at the avatar from the fitting area's third-person
+    // viewpoint (the headset's shopper walks there instead) until "Back to the floor" or Esc.
+    const bool fittingView = session.fittingView() && session.fitting() != nullptr;
+    if (!fittingView) camera.update(moveInput, dt, look, !uiKeys, walkArea, focus);
+    const engine::View view = fittingView ? session.fitting()->view(aspect) : camera.view(aspect);
     const glm::vec2 size(static_cast<float>(extent.width), static_cast<float>(extent.height));
     std::optional<PointerRay> pointer;
     if (input.captured()) {
@@ -250,6 +255,18 @@ int runWindow(const WindowOptions& o) {
                       {"pitch_deg", camera.pitchDeg()},
                       {"zoom", camera.zoom()}};
   report["screenshots"] = screenshots;
+  if (const FittingRoom* room = session.fitting()) {
+    nlohmann::json worn = nlohmann::json::array();
+    for (const WornPiece& p : room->worn()) {
+      worn.push_back({{"role", p.role},
+                      {"item", p.itemId},
+                      {"size", p.size},
+                      {"colourway", p.colourway},
+                      {"fit", toString(p.fit.kind)},
+                      {"fit_text", p.fit.text}});
+    }
+    report["fitting"] = {{"view", session.fittingView()}, {"worn", worn}};
+  }
   if (const auto& s = shopUi.lastSearch()) {
     nlohmann::json hits = nlohmann::json::array();
     for (size_t h = 0; h < s->results.hits.size(); ++h) {

@@ -83,4 +83,27 @@ TEST(WindowSearch, TypedWordsAreUnderstoodAndFound) {
   EXPECT_TRUE(fs::exists(fs::path(VRMALL_WINDOW_SEARCH_OUT) / "search.png"));
 }
 
+// T on the selected product dressed the avatar in the avatar's size and turned the view to the
+// fitting area; Esc went back to the floor (a very different picture).
+TEST(WindowTryOn, TheAvatarWearsTheSelectedProductInTheFittingView) {
+  const fs::path out(VRMALL_WINDOW_TRYON_OUT);
+  std::ifstream in(out / "window.json");
+  ASSERT_TRUE(in) << "no window.json in " << out;
+  const nlohmann::json r = nlohmann::json::parse(in);
+  ASSERT_TRUE(r.contains("fitting")) << "the store has a fitting area";
+  const auto& worn = r["fitting"]["worn"];
+  ASSERT_EQ(worn.size(), 1U) << r["fitting"].dump();
+  EXPECT_EQ(worn[0]["item"], r["selected"]["item"]);
+  EXPECT_EQ(worn[0]["size"], "M");
+  EXPECT_EQ(worn[0]["fit"], "fits");
+  EXPECT_EQ(r["fitting"]["view"], false) << "Esc leaves the fitting view";
+  EXPECT_EQ(r["validation"]["error"], 0);
+  const auto fitting = vrmall::engine::readPng(out / "fitting_view.png");
+  const auto floor = vrmall::engine::readPng(out / "back_on_the_floor.png");
+  ASSERT_FALSE(fitting.empty());
+  ASSERT_FALSE(floor.empty());
+  const auto diff = vrmall::engine::compareImages(fitting, floor, 24);
+  EXPECT_GT(diff.fractionOver, 0.3) << "the fitting view should show another place";
+}
+
 }  // namespace
