@@ -3,6 +3,7 @@
 // BUDGET), so a new shopper is described exactly like the shoppers the guide was trained on.
 #pragma once
 
+#include <exception>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -30,6 +31,29 @@ struct AvatarProfile {
     if (!joined.empty()) a["STYLE"] = joined;
     if (budget > 0) a["BUDGET"] = std::to_string(budget);
     return a;
+  }
+  // The profile with the attributes in `a` applied (users.csv's names; unknown keys and
+  // unreadable numbers leave a field as it was), e.g. a tour step's avatar.
+  AvatarProfile with(const std::unordered_map<std::string, std::string>& a) const {
+    AvatarProfile p = *this;
+    const auto number = [&](const char* key, int& field) {
+      if (auto it = a.find(key); it != a.end()) {
+        try {
+          field = std::stoi(it->second);
+        } catch (const std::exception&) {
+        }
+      }
+    };
+    number("HEIGHT_CM", p.heightCm);
+    number("BUDGET", p.budget);
+    const auto text = [&](const char* key, std::string& field) {
+      if (auto it = a.find(key); it != a.end()) field = it->second;
+    };
+    text("BUILD", p.build);
+    text("SIZE", p.size);
+    text("SKIN_TONE", p.skinTone);
+    text("GENDER", p.gender);
+    return p;
   }
   bool operator==(const AvatarProfile&) const = default;
 };

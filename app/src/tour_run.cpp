@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "fitting_room.h"
 #include "json_file.h"
 #include "store_guide.h"
 #include "store_scene.h"
@@ -21,6 +22,7 @@
 #include "vrmall/engine/image_file.h"
 #include "vrmall/engine/offscreen_target.h"
 #include "vrmall/engine/renderer.h"
+#include "vrmall/rec/data/text_util.h"
 #include "vrmall/rec/guide/guide_service.h"
 #include "vrmall/rec/guide/store_layout.h"
 
@@ -156,6 +158,17 @@ int runTour(const TourOptions& o) {
     std::cerr << "vrmall: " << e.what() << "\n";
     return 2;
   }
+  // The fitting area, where a try_on step dresses the avatar (fitting_NNN.png).
+  std::unique_ptr<FittingRoom> fitting;
+  try {
+    if (const auto area = readFittingArea(o.storeDir / "layout.json")) {
+      fitting = std::make_unique<FittingRoom>(*area, store, renderer, scene);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "vrmall: " << e.what() << "\n";
+    return 2;
+  }
+  AvatarProfile shopper;
   std::cout << "store: " << store.products << " products, " << store.fixtures << " fixtures, "
             << store.models << " models loaded in " << static_cast<int>(loadMs)
             << " ms; guide trained in " << static_cast<int>(trainMs) << " ms ("
@@ -183,7 +196,7 @@ int runTour(const TourOptions& o) {
   json frames = json::array();
   std::vector<double> computeUs, frameCpu;
   double cpuSum = 0.0, cpuMax = 0.0, flushMax = 0.0;
-  size_t swaps = 0, inViewViolations = 0, eventsPosted = 0;
+  size_t swaps = 0, inViewViolations = 0, eventsPosted = 0, fittingImages = 0;
   const auto validationBefore = context.validationCounts();
 
   for (size_t n = 0; n < steps.size(); ++n) {
@@ -197,6 +210,7 @@ int runTour(const TourOptions& o) {
     if (!step.avatar.empty()) {
       for (const auto& [k, v] : step.avatar) avatar[k] = v;
       guide.setAttributes(avatar);
+      if (fitting) fitting->setAvatar(shopper.with(avatar));
     }
 
     // Gaze and actions become the guide's events.
@@ -251,6 +265,46 @@ int runTour(const TourOptions& o) {
     if (!engine::writePng(o.outDir / name, image)) {
       std::cerr << "vrmall: cannot write " << (o.outDir / name) << "\n";
       return 2;
+    }
+
+    // Tried on: the avatar wears it in the fitting area, seen from its third-person view.
+    json tryOn;
+    const bool triesOn =
+        std::find(step.actions.begin(), step.actions.end(), "try_on") != step.actions.end();
+    if (triesOn && fitting && gazeItem >= 0) {
+      const rec::Dataset& data = recommender->data();
+      TryOnRequest request;
+      request.itemId = items.id(gazeItem);
+      request.name = data.itemName(gazeItem);
+      request.category = data.item_attributes.value(gazeItem, "CATEGORY_L1");
+      for (auto& size : rec::splitCopy(data.item_attributes.value(gazeItem, "SIZES"), '|')) {
+        if (!size.empty()) request.sizes.push_back(size);
+      }
+      std::string error;
+      if (!fitting->wear(request, error)) {
+        std::cerr << "vrmall: warning: cannot try on " << request.itemId << ": " << error << "\n";
+      } else {
+        const engine::View fittingView = fitting->view(aspect);
+        renderer.render(scene, std::span<const engine::View>(&fittingView, 1), target);
+        renderer.waitIdle();
+        char fittingName[64];
+        std::snprintf(fittingName, sizeof(fittingName), "fitting_%03zu.png", n);
+        engine::RgbaImage fittingImage{o.width, o.height, target.readPixels(target.lastIndex(), 0)};
+        if (!engine::writePng(o.outDir / fittingName, fittingImage)) {
+          std::cerr << "vrmall: cannot write " << (o.outDir / fittingName) << "\n";
+          return 2;
+        }
+        json worn = json::array();
+        for (const WornPiece& p : fitting->worn()) {
+          worn.push_back({{"role", p.role},
+                          {"item", p.itemId},
+                          {"size", p.size},
+                          {"fit", toString(p.fit.kind)},
+                          {"fit_text", p.fit.text}});
+        }
+        tryOn = {{"image", fittingName}, {"worn", worn}};
+        ++fittingImages;
+      }
     }
 
     const auto flushStart = Clock::now();
@@ -322,6 +376,7 @@ int runTour(const TourOptions& o) {
                   {"swapped", changedHere},
                   {"slots", planSlots},
                   {"showcase", showcase},
+                  {"try_on", tryOn},
                   {"promotions", promotions}}
                  .dump()
           << "\n";
@@ -384,7 +439,8 @@ int runTour(const TourOptions& o) {
                   {"cpu_ms_mean", cpuSum / n},
                   {"cpu_ms_max", cpuMax},
                   {"cpu_ms_median_after_first", cpuMedian},
-                  {"screenshots", steps.size()}}},
+                  {"screenshots", steps.size()},
+                  {"fitting_images", fittingImages}}},
                 {"validation", countsJson(counts)},
                 {"validation_during_frames", countsJson(during)},
                 {"frames", frames}};
@@ -399,7 +455,9 @@ int runTour(const TourOptions& o) {
             << " us; frame cpu " << cpuSum / n << " ms mean, " << cpuMedian
             << " ms median after the first, with the guide running; validation errors "
             << counts.error << ", warnings " << counts.warning << "\n"
-            << "screenshots: " << (o.outDir / "step_*.png").string() << "\n"
+            << "screenshots: " << (o.outDir / "step_*.png").string()
+            << (fittingImages > 0 ? ", try-ons: " + (o.outDir / "fitting_*.png").string() : "")
+            << "\n"
             << "plans: " << (o.outDir / "plans.jsonl").string() << "\n"
             << "events: " << (o.outDir / "events.jsonl").string() << "\n"
             << "stats: " << (o.outDir / "stats.json").string() << "\n";

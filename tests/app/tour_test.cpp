@@ -4,6 +4,7 @@
 // messages of warning or error severity.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -135,3 +136,29 @@ TEST(Tour, SlotsInViewAreNeverSwapped) {
 }
 
 }  // namespace
+
+// Every step that tries a product on dresses the avatar in the fitting area: plans.jsonl says
+// what it wears and how it fits, and fitting_NNN.png shows it; other steps have no try-on.
+TEST(Tour, TryOnStepsDressTheAvatarAndPhotographIt) {
+  const auto plans = readLines(kOut / "plans.jsonl");
+  const json steps = readJson(VRMALL_TOUR_FILE)["steps"];
+  ASSERT_EQ(plans.size(), steps.size());
+  size_t tried = 0;
+  for (size_t n = 0; n < steps.size(); ++n) {
+    const json a = steps[n].value("actions", json::array());
+    const bool triesOn = std::find(a.begin(), a.end(), json("try_on")) != a.end();
+    const json& t = plans[n]["try_on"];
+    if (!triesOn) {
+      EXPECT_TRUE(t.is_null()) << "step " << n;
+      continue;
+    }
+    ++tried;
+    ASSERT_TRUE(t.is_object()) << "step " << n << " tries on but plans.jsonl has no try_on";
+    EXPECT_TRUE(fs::exists(kOut / t["image"].get<std::string>())) << t.dump();
+    ASSERT_FALSE(t["worn"].empty());
+    for (const json& piece : t["worn"]) {
+      EXPECT_FALSE(piece["fit_text"].get<std::string>().empty()) << piece.dump();
+    }
+  }
+  EXPECT_GT(tried, 0U) << "the default tour tries something on";
+}
