@@ -114,4 +114,41 @@ TEST(SessionCards, CompleteTheLookAroundTheSelectedProduct) {
   EXPECT_GE(withLook * 2, wall.size()) << "most products should come with a look";
 }
 
+// The showcase stage is part of the store's guide: a look that rests on a piece on the stage is
+// a gaze_dwell event for that stage slot and its item, like any other shelf's.
+TEST(SessionCards, DwellingOnTheShowcaseStageFeedsTheGuide) {
+  engine::Context context{engine::ContextOptions{}};
+  engine::Renderer renderer(context);
+  engine::Scene scene;
+  auto store = StoreScene::build(VRMALL_STORE_DIR, renderer, scene);
+  SessionOptions options;
+  options.synchronousGuide = true;
+  options.logEvents = true;
+  ShoppingSession session(VRMALL_STORE_DIR, store, renderer, scene, options);
+  ASSERT_TRUE(session.guideRunning());
+  const int stage = session.productOfSlot("SC1-2");
+  ASSERT_GE(stage, 0) << "the default store's stage has slot SC1-2";
+  const std::string item = session.info(stage).itemId;
+  ASSERT_FALSE(item.empty());
+  // In front of the stage, looking at the piece's middle for a second and a half, then away.
+  const glm::vec3 eye{0.0F, 1.6F, -3.5F};
+  const glm::vec3 target = session.productBounds(stage).center();
+  const engine::View view = engine::View::lookAt(eye, target, glm::radians(65.0F), 16.0F / 9.0F);
+  const PointerRay ray{eye, glm::normalize(target - eye)};
+  for (int f = 0; f < 45; ++f) session.update(view, ray, 1.0F / 30.0F);
+  for (int f = 0; f < 10; ++f) session.update(view, std::nullopt, 1.0F / 30.0F);
+  const std::vector<PostedEvent> events = session.takePostedEvents();
+  bool dwelt = false;
+  for (const PostedEvent& e : events) {
+    if (e.type == "gaze_dwell" && e.slot == "SC1-2") {
+      dwelt = true;
+      EXPECT_EQ(e.item, item);
+      EXPECT_GE(e.value, 1000.0F);
+    }
+  }
+  EXPECT_TRUE(dwelt) << events.size() << " events, none a dwell on SC1-2";
+  // The stage slot was in view throughout: the guide kept its piece in place.
+  EXPECT_EQ(session.info(stage).itemId, item);
+}
+
 }  // namespace vrmall::app
