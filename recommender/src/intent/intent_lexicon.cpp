@@ -43,7 +43,10 @@ std::vector<LexiconEntry> build() {
   add(l, W::Category, "joggers", {"joggers", "sweatpants", "运动裤"});
   add(l, W::Category, "shorts", {"shorts", "短裤"});
   add(l, W::Category, "cargo", {"cargo", "cargo pants", "工装裤"});
-  add(l, W::Category, "wide-leg", {"wide-leg", "wide leg", "阔腿裤"});
+  add(l, W::Category, "wide-leg", {"wide-leg", "wide leg", "palazzo", "阔腿裤"});
+  add(l, W::Category, "tailored",
+      {"tailored trousers", "tailored pants", "dress pants", "suit trousers", "suit pants", "西裤",
+       "西装裤"});
   add(l, W::Category, "jackets", {"jacket", "jackets", "外套", "夹克"});
   add(l, W::Category, "coat", {"coat", "overcoat", "大衣"});
   add(l, W::Category, "trench coat", {"trench coat", "trench", "风衣"});
@@ -53,13 +56,15 @@ std::vector<LexiconEntry> build() {
   add(l, W::Category, "bomber", {"bomber", "bomber jacket", "飞行员夹克"});
   add(l, W::Category, "denim jacket", {"denim jacket", "jean jacket", "牛仔外套"});
   add(l, W::Category, "shoes", {"shoe", "shoes", "footwear", "鞋", "鞋子"});
-  add(l, W::Category, "sneakers", {"sneaker", "sneakers", "trainers", "运动鞋", "球鞋"});
-  add(l, W::Category, "running", {"running shoes", "runners", "跑鞋"});
-  add(l, W::Category, "boots", {"boot", "boots", "靴子", "靴"});
+  add(l, W::Category, "sneakers",
+      {"sneaker", "sneakers", "trainers", "trainer", "kicks", "运动鞋", "球鞋", "板鞋", "帆布鞋",
+       "休闲鞋"});
+  add(l, W::Category, "running", {"running shoes", "runners", "跑鞋", "跑步鞋", "慢跑鞋"});
+  add(l, W::Category, "boots", {"boot", "boots", "靴子", "靴", "长靴", "马丁靴"});
   add(l, W::Category, "ankle boots", {"ankle boots", "booties", "短靴"});
-  add(l, W::Category, "heels", {"heels", "high heels", "pumps", "高跟鞋"});
-  add(l, W::Category, "sandals", {"sandal", "sandals", "凉鞋"});
-  add(l, W::Category, "loafers", {"loafer", "loafers", "乐福鞋"});
+  add(l, W::Category, "heels", {"heels", "high heels", "pumps", "stilettos", "高跟鞋", "细跟鞋"});
+  add(l, W::Category, "sandals", {"sandal", "sandals", "slides", "凉鞋", "凉拖"});
+  add(l, W::Category, "loafers", {"loafer", "loafers", "moccasins", "乐福鞋", "豆豆鞋"});
   add(l, W::Category, "bags", {"bag", "bags", "handbag", "purse", "包", "包包", "手袋"});
   add(l, W::Category, "tote", {"tote", "tote bag", "托特包", "手提包"});
   add(l, W::Category, "backpack", {"backpack", "rucksack", "双肩包", "背包"});
@@ -67,22 +72,34 @@ std::vector<LexiconEntry> build() {
   add(l, W::Category, "clutch", {"clutch", "手拿包"});
   add(l, W::Category, "shoulder bag", {"shoulder bag", "单肩包"});
   add(l, W::Category, "hats", {"hat", "hats", "帽子", "帽"});
-  add(l, W::Category, "cap", {"cap", "baseball cap", "棒球帽"});
-  add(l, W::Category, "beanie", {"beanie", "毛线帽"});
+  add(l, W::Category, "cap", {"cap", "baseball cap", "snapback", "棒球帽", "鸭舌帽"});
+  add(l, W::Category, "beanie", {"beanie", "knit hat", "woolly hat", "毛线帽", "针织帽"});
+  add(l, W::Category, "beret", {"beret", "贝雷帽"});
+  add(l, W::Category, "bucket hat", {"bucket hat", "fisherman hat", "渔夫帽"});
+  add(l, W::Category, "fedora", {"fedora", "trilby", "礼帽", "爵士帽", "绅士帽"});
   add(l, W::Category, "sun hat", {"sun hat", "遮阳帽", "草帽"});
   add(l, W::Category, "glasses", {"glasses", "eyewear", "spectacles", "眼镜"});
-  add(l, W::Category, "sunglasses", {"sunglasses", "shades", "太阳镜", "墨镜"});
+  add(l, W::Category, "sunglasses", {"sunglasses", "shades", "sunnies", "太阳镜", "墨镜"});
+  add(l, W::Category, "aviator", {"aviator", "aviators", "飞行员眼镜", "蛤蟆镜"});
+  add(l, W::Category, "cat-eye", {"cat-eye", "cat eye", "cateye", "猫眼", "猫眼镜"});
+  add(l, W::Category, "reading", {"reading glasses", "readers", "老花镜", "阅读眼镜"});
+  add(l, W::Category, "round", {"round glasses", "round frames", "圆框", "圆框眼镜"});
   add(l, W::Category, "watches", {"watch", "watches", "手表", "表"});
-  add(l, W::Category, "smartwatch", {"smartwatch", "smart watch", "智能手表"});
+  add(l, W::Category, "smartwatch", {"smartwatch", "smart watch", "fitness watch", "智能手表"});
+  add(l, W::Category, "chronograph", {"chronograph", "计时表", "计时手表"});
+  add(l, W::Category, "diver", {"diver", "dive watch", "diver watch", "diving watch", "潜水表"});
+  add(l, W::Category, "field", {"field watch", "military watch", "军表", "野战表"});
 
   // Colours.
   add(l, W::Color, "red", {"red", "scarlet", "红", "红色"});
   add(l, W::Color, "white", {"white", "白", "白色"});
   add(l, W::Color, "black", {"black", "黑", "黑色"});
   add(l, W::Color, "blue", {"blue", "蓝", "蓝色"});
-  add(l, W::Color, "navy", {"navy", "navy blue", "dark blue", "藏青", "藏青色", "海军蓝", "深蓝"});
+  add(l, W::Color, "navy",
+      {"navy", "navy blue", "dark blue", "藏青", "藏青色", "藏蓝", "藏蓝色", "海军蓝", "深蓝",
+       "深蓝色"});
   add(l, W::Color, "sky blue", {"sky blue", "light blue", "天蓝", "天蓝色", "浅蓝"});
-  add(l, W::Color, "cobalt", {"cobalt", "royal blue", "宝蓝"});
+  add(l, W::Color, "cobalt", {"cobalt", "royal blue", "宝蓝", "宝蓝色"});
   add(l, W::Color, "denim blue", {"denim blue"});
   add(l, W::Color, "teal", {"teal", "蓝绿"});
   add(l, W::Color, "green", {"green", "绿", "绿色"});
@@ -161,17 +178,21 @@ std::vector<LexiconEntry> build() {
 
   // Who it is for.
   add(l, W::Gender, "women",
-      {"women", "woman", "womens", "ladies", "lady", "female", "girls", "girl", "her", "女", "女士",
-       "女款", "女式", "女装", "女生"});
+      {"women", "woman", "womens", "ladies", "lady",     "female", "girls",  "girl",
+       "her",   "女",    "女士",   "女款",   "女式",     "女装",   "女生",   "girlfriend",
+       "wife",  "mom",   "mum",    "mother", "daughter", "sister", "女朋友", "女友",
+       "老婆",  "妻子",  "妈妈",   "母亲",   "女儿"});
   add(l, W::Gender, "men",
-      {"men", "man", "mens", "gentlemen", "male", "boys", "boy", "him", "男", "男士", "男款",
-       "男式", "男装", "男生"});
+      {"men",  "man",     "mens",   "gentlemen", "male", "boys",      "boy",     "him",  "男",
+       "男士", "男款",    "男式",   "男装",      "男生", "boyfriend", "husband", "dad",  "father",
+       "son",  "brother", "男朋友", "男友",      "老公", "丈夫",      "爸爸",    "父亲", "儿子"});
 
   // Price words.
   add(l, W::PriceMax, "",
-      {"under", "below", "less than", "cheaper than", "max", "maximum", "up to", "at most",
-       "no more than", "within", "<", "以下", "以内", "之内", "内", "不超过", "低于", "少于",
-       "不到"});
+      {"under",  "below",   "less than",    "cheaper than", "max",      "maximum",
+       "up to",  "at most", "no more than", "nothing over", "not over", "not more than",
+       "within", "<",       "以下",         "以内",         "之内",     "内",
+       "不超过", "低于",    "少于",         "不到"});
   add(l, W::PriceMin, "",
       {"over", "above", "more than", "at least", "min", "minimum", "from", ">", "以上", "超过",
        "高于", "起"});
@@ -182,7 +203,13 @@ std::vector<LexiconEntry> build() {
   add(l, W::Currency, "",
       {"$", "€", "£", "¥", "dollars", "dollar", "usd", "eur", "euros", "yuan", "rmb", "元", "块",
        "块钱", "人民币"});
-  add(l, W::SizeWord, "", {"size", "sized", "sizes", "码", "尺码", "号"});
+  add(l, W::SizeWord, "", {"size", "sized", "sizes", "waist", "码", "尺码", "号", "腰围"});
+  // Sizes in words: the letter size they mean.
+  add(l, W::SizeName, "XS", {"extra small", "x-small", "加小", "特小号"});
+  add(l, W::SizeName, "S", {"small", "小号", "小码"});
+  add(l, W::SizeName, "M", {"medium", "中号", "中码"});
+  add(l, W::SizeName, "L", {"large", "大号", "大码"});
+  add(l, W::SizeName, "XL", {"extra large", "x-large", "加大", "加大号"});
 
   // Understood refinements.
   add(l, W::Modifier, "long", {"long", "长款", "长"});

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <optional>
+#include <set>
 
 #include "vrmall/rec/data/text_util.h"
 
@@ -444,6 +445,7 @@ ShoppingIntent IntentParser::parse(std::string_view query) const {
   ShoppingIntent intent;
   std::vector<std::string> categories, colors, materials;
   std::optional<double> bareNumber;
+  std::optional<std::string> sizeName;  // "medium": applied once the garment is known
   const auto is = [&](size_t k, IntentWord w) {
     return k < tokens.size() && tokens[k].kind == Token::Kind::Entry && tokens[k].entry->kind == w;
   };
@@ -531,6 +533,9 @@ ShoppingIntent IntentParser::parse(std::string_view query) const {
       case IntentWord::Modifier:
         addUnique(intent.modifiers, e.value);
         break;
+      case IntentWord::SizeName:
+        if (!sizeName) sizeName = e.value;
+        break;
       case IntentWord::PriceMax:
       case IntentWord::PriceMin:
       case IntentWord::PriceAround: {
@@ -582,10 +587,22 @@ ShoppingIntent IntentParser::parse(std::string_view query) const {
         break;  // currency words, range joiners and stop words carry nothing alone
     }
   }
+  // "medium", 大号: a size for clothes; for a bag or a hat it describes the thing itself.
+  if (sizeName && !intent.size) {
+    const bool unsized = std::any_of(categories.begin(), categories.end(), [](const auto& c) {
+      static const std::set<std::string> things = {
+          "bags",       "tote",    "backpack",   "crossbody", "clutch",    "shoulder bag",
+          "hats",       "cap",     "beanie",     "beret",     "fedora",    "sun hat",
+          "bucket hat", "glasses", "sunglasses", "watches",   "smartwatch"};
+      return things.count(c) != 0;
+    });
+    if (!unsized) intent.size = *sizeName;
+  }
   // A bare number: a waist or shoe size next to trousers or shoes, otherwise a budget.
   if (bareNumber) {
     const bool legwear = std::any_of(categories.begin(), categories.end(), [](const auto& c) {
-      return c == "trousers" || c == "jeans" || c == "chinos" || c == "shorts" || c == "joggers";
+      return c == "trousers" || c == "jeans" || c == "chinos" || c == "shorts" || c == "joggers" ||
+             c == "tailored" || c == "cargo" || c == "wide-leg";
     });
     const bool footwear = std::any_of(categories.begin(), categories.end(), [](const auto& c) {
       return c == "shoes" || c == "sneakers" || c == "boots" || c == "heels" || c == "sandals" ||

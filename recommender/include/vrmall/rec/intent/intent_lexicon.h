@@ -22,6 +22,7 @@ enum class IntentWord {
   RangeJoin,     // to, and, -, 到, 至 (between two prices)
   Currency,      // $, dollars, yuan, 元, 块
   SizeWord,      // size, 码, 尺码
+  SizeName,      // value: the letter size a word means ("medium" -> "M", 大号 -> "L")
   Modifier,      // value: "long", "short" (understood, refines the garment)
   Stop,          // words that carry no constraint ("a", "for", "的", "适合")
 };
