@@ -57,7 +57,9 @@ std::shared_ptr<const Recommender> bigStore() {
   return guide;
 }
 
-// The default store's shape: a 24-slot "For you" wall, 8 mannequins of 5 slots, 2 promo signs.
+// The default store's shape: a 24-slot "For you" wall, 8 mannequins of 5 slots (complete looks
+// around what the shopper engaged with), the 3-piece showcase stage (trending, re-ranked for the
+// shopper), 2 promo signs.
 std::vector<SlotSpec> storeSlots() {
   std::vector<SlotSpec> slots;
   for (int s = 0; s < 24; ++s)
@@ -76,6 +78,11 @@ std::vector<SlotSpec> storeSlots() {
                        r[0],
                        m % 2 ? "men" : "women"});
     }
+  }
+  for (int s = 1; s <= 3; ++s) {
+    SlotSpec stage{"SC1-" + std::to_string(s), "SC1", {}, 0.9f, "", ""};
+    stage.showcase = true;
+    slots.push_back(stage);
   }
   return slots;
 }
