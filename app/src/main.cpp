@@ -117,6 +117,14 @@ int main(int argc, char** argv) {
   app.add_flag("--no-depth", noDepth,
                "XR: do not submit depth (XR_KHR_composition_layer_depth) with the eye images");
 
+  std::string profileDir;
+  bool noProfile = false;
+  app.add_option("--profile-dir", profileDir,
+                 "Window / headset: where the shopper's avatar, gaze consent, history and cart are "
+                 "kept (default for an unscripted run: $VRMALL_DATA_DIR, else "
+                 "$XDG_DATA_HOME/vrmall, else ~/.local/share/vrmall)");
+  app.add_flag("--no-profile", noProfile, "Window / headset: keep nothing between runs");
+
   std::string viewModel;
   std::string variant;
   app.add_option("--view-model", viewModel,
@@ -153,6 +161,8 @@ int main(int argc, char** argv) {
       w.validation = !noValidation;
       w.outDir = out;
       w.inputScript = inputScript;
+      w.profileDir = profileDir;
+      w.noProfile = noProfile;
       w.dwell.interestSeconds = interestMs / 1000.0F;
       w.dwell.selectSeconds = std::max(selectMs, interestMs) / 1000.0F;
       return w;
@@ -167,6 +177,8 @@ int main(int argc, char** argv) {
       xo.validation = !noValidation;
       xo.submitDepth = !noDepth;
       xo.inputScript = inputScript;
+      xo.profileDir = profileDir;
+      xo.noProfile = noProfile;
       xo.dwell.interestSeconds = interestMs / 1000.0F;
       xo.dwell.selectSeconds = std::max(selectMs, interestMs) / 1000.0F;
       return xo;

@@ -65,6 +65,7 @@ void ShopUi::draw(ShoppingSession& session, const FramePerf& perf, const glm::ma
   if (showPrivacy) drawPrivacy(session);
   if (showSearch) drawSearch(session);
   drawFitting(session);
+  drawConsent(session);
   if (mouseCaptured && !worldPanel) {
     // The crosshair: with the mouse captured the pointer ray goes through the middle.
     ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -451,12 +452,51 @@ void ShopUi::drawPrivacy(ShoppingSession& session) {
   if (!beginWindow("Privacy", &showPrivacy, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::TextWrapped(
       "Where you look stays on this device: the shopping guide runs here, and "
-      "nothing is sent anywhere.");
+      "nothing is sent anywhere. Raw gaze is never stored: only looks longer than half a "
+      "second, with what you picked up, tried on and bought.");
   bool gaze = session.gazeTracking();
   if (ImGui::Checkbox("Use where I look for suggestions", &gaze)) session.setGazeTracking(gaze);
-  if (ImGui::Button("Forget me")) session.forgetMe();
+  if (ImGui::Button("Forget me")) {
+    session.forgetMe();
+    privacyMessage_ = session.saver() != nullptr
+                          ? "Deleted: your profile, history and cart, here and on disk."
+                          : "Cleared this visit's looks, try-ons, cart and history.";
+  }
   ImGui::SameLine();
-  ImGui::TextDisabled("clears this visit's looks, try-ons, cart and history");
+  if (session.saver() != nullptr && ImGui::Button("Export my data")) {
+    std::string error;
+    const auto file = session.exportMyData(error);
+    privacyMessage_ = file ? "Written to " + file->string() : "Not exported: " + error;
+  }
+  if (session.saver() != nullptr) {
+    ImGui::TextDisabled("Kept in %s (history: %d days)",
+                        session.saver()->store().file().string().c_str(),
+                        static_cast<int>(ShopperStore::kHistoryDays));
+  }
+  if (!privacyMessage_.empty()) ImGui::TextWrapped("%s", privacyMessage_.c_str());
+  ImGui::End();
+}
+
+// First start with a profile: gaze tracking is off until the shopper says yes.
+void ShopUi::drawConsent(ShoppingSession& session) {
+  if (!session.needsGazeConsent()) return;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5F, display.y * 0.4F), ImGuiCond_Appearing,
+                          ImVec2(0.5F, 0.5F));
+  ImGui::SetNextWindowSize(ImVec2(std::min(460.0F, display.x * 0.9F), 0.0F), ImGuiCond_Always);
+  if (!beginWindow("Welcome to vrmall", nullptr,
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings))
+    return;
+  ImGui::TextWrapped(
+      "May the shopping guide use where you look to choose what it shows you? Looks stay on "
+      "this device, raw gaze is never stored, and you can switch this off or delete "
+      "everything at any time (Panels > Privacy).");
+  if (ImGui::Button("Yes, use where I look")) session.setGazeTracking(true);
+  ImGui::SameLine();
+  if (ImGui::Button("No thanks")) session.setGazeTracking(false);
+  if (!session.profileProblem().empty()) {
+    ImGui::TextColored(ImVec4(1.0F, 0.6F, 0.3F, 1.0F), "%s", session.profileProblem().c_str());
+  }
   ImGui::End();
 }
 

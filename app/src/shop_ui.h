@@ -54,6 +54,7 @@ class ShopUi {
   void drawPrivacy(ShoppingSession& session);
   void drawSearch(ShoppingSession& session);
   void drawFitting(ShoppingSession& session);  // what the avatar wears and how it fits
+  void drawConsent(ShoppingSession& session);  // first start: may gaze be tracked?
   void drawMenu(bool mouseCaptured);
 
   static constexpr size_t kHistory = 120;
@@ -64,6 +65,7 @@ class ShopUi {
   std::string cardItem_;
   std::array<char, 256> query_{};  // the search box (UTF-8)
   std::optional<StoreSearch> search_;
+  std::string privacyMessage_;  // what the last privacy action did
 };
 
 }  // namespace vrmall::app

@@ -4,12 +4,20 @@
 #include <chrono>
 #include <iostream>
 
+#include "atomic_file.h"
 #include "colourway_swatches.h"
 #include "vrmall/engine/frustum.h"
 #include "vrmall/rec/data/text_util.h"
 
 namespace vrmall::app {
 namespace {
+
+// Saved history is kept in wall-clock seconds (its retention is in days of real time).
+int64_t wallSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -65,6 +73,7 @@ ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSum
   std::vector<engine::InstanceId> instances;
   for (const Slot& s : slots_) instances.push_back(s.instance);
   picker_.rebuild(scene_, renderer_, instances);
+  if (options_.profileDir) restoreProfile();
   // The fitting area after the picker: the avatar and what it wears are not store products.
   try {
     if (const auto area = readFittingArea(storeDir / "layout.json")) {
@@ -95,6 +104,82 @@ const engine::Bounds& ShoppingSession::productBounds(int product) const {
   return picker_.bounds(static_cast<size_t>(product));
 }
 
+SavedShopper ShoppingSession::snapshot() const {
+  SavedShopper s;
+  s.avatar = avatar_;
+  s.gazeConsent = gazeConsent_;
+  s.history = history_;
+  for (const CartLine& l : cart_) {
+    s.cart.push_back({l.itemId, l.name, l.size, l.colourway, l.price});
+  }
+  return s;
+}
+
+void ShoppingSession::persist() {
+  if (saver_) saver_->submit(snapshot(), wallSeconds());
+}
+
+void ShoppingSession::restoreProfile() {
+  try {
+    saver_ = std::make_unique<ShopperSaver>(ShopperStore(*options_.profileDir));
+    const LoadedShopper loaded = saver_->store().load();
+    if (!loaded.problem.empty()) {
+      profileProblem_ = loaded.problem + " (kept as " + loaded.backup->string() + ")";
+      std::cerr << "vrmall: warning: " << profileProblem_ << "; starting with a new profile\n";
+    }
+    const SavedShopper& s = loaded.shopper;
+    gazeConsent_ = s.gazeConsent;
+    history_ = s.history;
+    for (const SavedCartLine& l : s.cart)
+      cart_.push_back({l.item, l.name, l.size, l.colourway, l.price});
+    avatar_ = s.avatar;
+    if (guide_) {
+      guide_->setAttributes(avatar_.toAttributes());
+      // The saved history at its age: as long before the guide's "now" as it was before this
+      // run, so recency weighs it as it should.
+      const int64_t wallNow = wallSeconds();
+      for (const SavedEvent& e : history_) {
+        const int32_t item = itemIndex(e.item);
+        if (item < 0) continue;
+        guide_->post({-1, item, start_->clock - (wallNow - e.timestamp),
+                      rec::eventTypeFromString(e.type), e.value});
+      }
+      if (options_.synchronousGuide) guide_->flush();
+    }
+  } catch (const std::exception& e) {
+    profileProblem_ = e.what();
+    std::cerr << "vrmall: warning: the profile cannot be used: " << e.what() << "\n";
+    saver_.reset();
+  }
+  // Gaze is tracked only with consent; until the shopper answers (first start) it is off.
+  applyGazeTracking(gazeConsent_.value_or(false));
+}
+
+std::optional<std::filesystem::path> ShoppingSession::exportMyData(
+    std::string& error, const std::filesystem::path& file) {
+  std::filesystem::path out = file;
+  if (out.empty()) {
+    if (!options_.profileDir) {
+      error = "no profile folder (--profile-dir) to export into";
+      return std::nullopt;
+    }
+    out = *options_.profileDir / ("vrmall-my-data-" + std::to_string(wallSeconds()) + ".json");
+  }
+  nlohmann::json j = ShopperStore::toJson(snapshot());
+  j["exported_at_unix"] = wallSeconds();
+  j["note"] =
+      "Everything vrmall keeps about you on this device: the avatar, your answer on gaze "
+      "tracking, your shopping history (looks longer than the interest threshold, pick-ups, "
+      "try-ons, cart additions, purchases; never raw gaze samples) and your cart.";
+  try {
+    writeFileAtomically(out, j.dump(2) + "\n");
+  } catch (const std::exception& e) {
+    error = e.what();
+    return std::nullopt;
+  }
+  return out;
+}
+
 void ShoppingSession::post(int product, rec::EventType type, float value) {
   if (!guide_ || product < 0) return;
   const auto it = store_.slotItems.find(slots_[static_cast<size_t>(product)].id);
@@ -104,6 +189,10 @@ void ShoppingSession::post(int product, rec::EventType type, float value) {
   const int64_t now = start_->clock + static_cast<int64_t>(seconds_);
   guide_->post({-1, item, now, type, value});
   ++counters_.eventsPosted;
+  if (saver_) {
+    history_.push_back({rec::toString(type), it->second, wallSeconds(), value});
+    persist();
+  }
   if (options_.logEvents) {
     posted_.push_back({rec::toString(type), slots_[static_cast<size_t>(product)].id, it->second,
                        value, seconds_});
@@ -438,15 +527,18 @@ void ShoppingSession::checkout() {
       if (item < 0) continue;
       guide_->post({-1, item, now, rec::EventType::Purchase, 1.0F});
       ++counters_.eventsPosted;
+      if (saver_) history_.push_back({"purchase", line.itemId, wallSeconds(), 1.0F});
     }
     if (options_.synchronousGuide) guide_->flush();
   }
   cart_.clear();
   ++stamp_;
+  persist();
 }
 
 void ShoppingSession::removeFromCart(size_t line) {
   if (line < cart_.size()) cart_.erase(cart_.begin() + static_cast<std::ptrdiff_t>(line));
+  persist();
 }
 
 double ShoppingSession::cartTotal() const {
@@ -460,6 +552,7 @@ void ShoppingSession::setAvatar(const AvatarProfile& avatar) {
   avatar_ = avatar;
   ++stamp_;
   if (fitting_) fitting_->setAvatar(avatar_);
+  persist();
   if (guide_) {
     guide_->setAttributes(avatar_.toAttributes());
     if (options_.synchronousGuide) guide_->flush();
@@ -467,6 +560,14 @@ void ShoppingSession::setAvatar(const AvatarProfile& avatar) {
 }
 
 void ShoppingSession::setGazeTracking(bool on) {
+  if (saver_ && gazeConsent_ != on) {
+    gazeConsent_ = on;
+    persist();
+  }
+  applyGazeTracking(on);
+}
+
+void ShoppingSession::applyGazeTracking(bool on) {
   if (on == gazeTracking_) return;
   gazeTracking_ = on;
   if (!on) dwell_.reset();  // the dwell in progress is dropped, not posted
@@ -480,6 +581,15 @@ void ShoppingSession::forgetMe() {
   triedOn_.clear();
   undress();
   fittingView_ = false;
+  if (saver_) {
+    history_.clear();
+    saver_->forget();
+    avatar_ = AvatarProfile{};
+    if (fitting_) fitting_->setAvatar(avatar_);
+    if (guide_) guide_->setAttributes(avatar_.toAttributes());
+    gazeConsent_.reset();  // asked again, as at a first start
+    applyGazeTracking(false);
+  }
   if (guide_) {
     guide_->forgetMe();
     if (options_.synchronousGuide) guide_->flush();

@@ -17,6 +17,7 @@
 #include "dwell_tracker.h"
 #include "fitting_room.h"
 #include "product_picker.h"
+#include "shopper_saver.h"
 #include "slot_animator.h"
 #include "store_guide.h"
 #include "store_scene.h"
@@ -82,6 +83,9 @@ struct SessionOptions {
   // Keep every posted event for takePostedEvents() (runs that log them: the headset's
   // events.jsonl).
   bool logEvents = false;
+  // Where the shopper's avatar, consent, history and cart are kept across runs (shopper_store.h);
+  // none: nothing is saved (scripted runs, tests). With one, gaze tracking waits for consent.
+  std::optional<std::filesystem::path> profileDir;
 };
 
 // An event the session gave the guide, as logged.
@@ -167,9 +171,25 @@ class ShoppingSession {
   const AvatarProfile& avatar() const { return avatar_; }
   void setAvatar(const AvatarProfile& avatar);
   bool gazeTracking() const { return gazeTracking_; }
+  // Also the shopper's standing answer to gaze tracking (saved with the profile).
   void setGazeTracking(bool on);
-  // Privacy: forgets this session's events, gaze data and the cart on the guide's side.
+  // Privacy: forgets this session's events, gaze data and the cart on the guide's side, and with
+  // a profile also the saved profile, history and cart on disk (the avatar back to the default,
+  // gaze tracking off until asked again).
   void forgetMe();
+  // With a profile that has not answered yet: ask whether gaze may be tracked (first start).
+  bool needsGazeConsent() const { return saver_ && !gazeConsent_; }
+  // "Export my data": the profile, history and cart as JSON into the profile folder (or `file`);
+  // returns the file written, or nothing (with the reason in `error`).
+  std::optional<std::filesystem::path> exportMyData(std::string& error,
+                                                    const std::filesystem::path& file = {});
+  // The profile as loaded at start: "" when fine, else why the saved file was set aside.
+  const std::string& profileProblem() const { return profileProblem_; }
+  const ShopperSaver* saver() const { return saver_.get(); }
+  // Waits until the newest state is on disk (quitting).
+  void flushSaves() {
+    if (saver_) saver_->flush();
+  }
 
   bool guideRunning() const { return guide_ != nullptr; }
   std::string guideError() const { return guideError_; }
@@ -248,6 +268,14 @@ class ShoppingSession {
   mutable std::unique_ptr<rec::IntentParser> parser_;    // made on the first search
   mutable std::unique_ptr<rec::OutfitBuilder> outfits_;  // made when the first card opens
   std::unique_ptr<FittingRoom> fitting_;
+  std::unique_ptr<ShopperSaver> saver_;
+  std::optional<bool> gazeConsent_;
+  std::vector<SavedEvent> history_;  // dwell events and actions, wall-clock seconds
+  std::string profileProblem_;
+  SavedShopper snapshot() const;
+  void persist();
+  void applyGazeTracking(bool on);  // without recording it as the shopper's answer
+  void restoreProfile();
   bool fittingView_ = false;
   std::string fittingError_;
   void dress(const TryOnRequest& request);

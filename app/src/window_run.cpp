@@ -70,6 +70,13 @@ int runWindow(const WindowOptions& o) {
   SessionOptions sessionOptions;
   sessionOptions.dwell = o.dwell;
   sessionOptions.synchronousGuide = script.has_value();
+  if (!o.noProfile) {
+    if (!o.profileDir.empty()) {
+      sessionOptions.profileDir = o.profileDir;
+    } else if (!script && o.frames == 0) {
+      sessionOptions.profileDir = ShopperStore::defaultDir();
+    }
+  }
   ShoppingSession session(o.storeDir, store, renderer, scene, sessionOptions);
   WalkArea walkArea;
   try {
@@ -255,6 +262,14 @@ int runWindow(const WindowOptions& o) {
                       {"pitch_deg", camera.pitchDeg()},
                       {"zoom", camera.zoom()}};
   report["screenshots"] = screenshots;
+  if (const ShopperSaver* saver = session.saver()) {
+    session.flushSaves();
+    report["profile"] = {{"file", saver->store().file().string()},
+                         {"problem", session.profileProblem()},
+                         {"gaze_tracking", session.gazeTracking()},
+                         {"asks_consent", session.needsGazeConsent()},
+                         {"saves", saver->saves()}};
+  }
   if (const FittingRoom* room = session.fitting()) {
     nlohmann::json worn = nlohmann::json::array();
     for (const WornPiece& p : room->worn()) {

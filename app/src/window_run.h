@@ -20,6 +20,10 @@ struct WindowOptions {
   std::filesystem::path outDir;       // screenshots (F12, scripts) and window.json; "" = out/window
   std::filesystem::path inputScript;  // "" = none; with one: fixed 1/30 s steps, guide in sync
   DwellConfig dwell;
+  // The shopper's saved profile (shopper_store.h): "" = ShopperStore::defaultDir() for an
+  // interactive window, nothing for a scripted one; --no-profile turns it off.
+  std::filesystem::path profileDir;
+  bool noProfile = false;
 };
 
 int runWindow(const WindowOptions& options);

@@ -32,6 +32,10 @@ struct XrOptions {
   DwellConfig dwell;
   float snapTurnDeg = 30.0F;
   bool smoothLocomotion = false;
+  // The shopper's saved profile, as WindowOptions' (default folder only for an unscripted run
+  // without --frames).
+  std::filesystem::path profileDir;
+  bool noProfile = false;
 };
 
 // 0 on success, kXrUnavailable when there is no usable runtime/headset, 2 bad input, 3 Vulkan or

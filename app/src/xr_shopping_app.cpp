@@ -197,6 +197,13 @@ bool XrShoppingApp::init(int& code) {
   sessionOptions.dwell = o_.dwell;
   sessionOptions.synchronousGuide = script_.has_value() && o_.scriptSyncsGuide;
   sessionOptions.logEvents = true;
+  if (!o_.noProfile) {
+    if (!o_.profileDir.empty()) {
+      sessionOptions.profileDir = o_.profileDir;
+    } else if (!script_ && o_.frames == 0) {
+      sessionOptions.profileDir = ShopperStore::defaultDir();
+    }
+  }
   shop_ =
       std::make_unique<ShoppingSession>(o_.storeDir, *store_, *renderer_, scene_, sessionOptions);
   try {

@@ -107,3 +107,22 @@ TEST(WindowTryOn, TheAvatarWearsTheSelectedProductInTheFittingView) {
 }
 
 }  // namespace
+
+// A profile across runs: the first start asked about gaze tracking (answered yes) and saved the
+// cart; the second run started with both, and asked nothing.
+TEST(WindowProfile, TheAnswerAndTheCartSurviveTheNextStart) {
+  std::ifstream in(fs::path(VRMALL_WINDOW_PROFILE_OUT) / "again" / "window.json");
+  ASSERT_TRUE(in) << "no window.json of the second run";
+  const nlohmann::json r = nlohmann::json::parse(in);
+  ASSERT_TRUE(r.contains("profile"));
+  EXPECT_EQ(r["profile"]["problem"], "");
+  EXPECT_EQ(r["profile"]["gaze_tracking"], true);
+  EXPECT_EQ(r["profile"]["asks_consent"], false);
+  ASSERT_EQ(r["cart"].size(), 1U) << r["cart"].dump();
+  EXPECT_EQ(r["cart"][0]["size"], "M");
+  std::ifstream first(fs::path(VRMALL_WINDOW_PROFILE_OUT) / "first" / "window.json");
+  ASSERT_TRUE(first);
+  const nlohmann::json f = nlohmann::json::parse(first);
+  EXPECT_EQ(f["cart"], r["cart"]);
+  EXPECT_GE(f["profile"]["saves"].get<int>(), 2) << "the consent and the cart were saved";
+}
