@@ -2,9 +2,13 @@
 // new plan, every guide slot's card shows the plan's item and reasons; a colourway change shows
 // at once. (Offscreen Vulkan, the default store, the guide waited for after every event.)
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <glm/glm.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -149,6 +153,57 @@ TEST(SessionCards, DwellingOnTheShowcaseStageFeedsTheGuide) {
   EXPECT_TRUE(dwelt) << events.size() << " events, none a dwell on SC1-2";
   // The stage slot was in view throughout: the guide kept its piece in place.
   EXPECT_EQ(session.info(stage).itemId, item);
+}
+
+// With a profile: gaze waits for consent; what the shopper does is saved; "export my data"
+// writes it as JSON; "forget me" deletes it on disk as well as in memory.
+TEST(SessionCards, TheProfileIsSavedExportedAndForgotten) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("vrmall-session-profile-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  engine::Context context{engine::ContextOptions{}};
+  engine::Renderer renderer(context);
+  engine::Scene scene;
+  auto store = StoreScene::build(VRMALL_STORE_DIR, renderer, scene);
+  SessionOptions options;
+  options.synchronousGuide = true;
+  options.profileDir = dir;
+  {
+    ShoppingSession session(VRMALL_STORE_DIR, store, renderer, scene, options);
+    EXPECT_TRUE(session.needsGazeConsent());
+    EXPECT_FALSE(session.gazeTracking()) << "no gaze tracking before the shopper says yes";
+    session.setGazeTracking(true);
+    EXPECT_FALSE(session.needsGazeConsent());
+    const std::vector<int> wall = session.forYou();
+    ASSERT_FALSE(wall.empty());
+    session.pickUp(wall[0]);
+    session.addToCart(wall[0], "M");
+    session.flushSaves();
+    const LoadedShopper saved = ShopperStore(dir).load();
+    EXPECT_EQ(saved.shopper.gazeConsent, std::optional<bool>(true));
+    ASSERT_EQ(saved.shopper.history.size(), 2U);
+    EXPECT_EQ(saved.shopper.history[0].type, "pick_up");
+    ASSERT_EQ(saved.shopper.cart.size(), 1U);
+
+    std::string error;
+    const auto exported = session.exportMyData(error);
+    ASSERT_TRUE(exported) << error;
+    std::ifstream in(*exported);
+    const nlohmann::json j = nlohmann::json::parse(in);
+    EXPECT_EQ(j["history"].size(), 2U);
+    EXPECT_EQ(j["cart"].size(), 1U);
+    std::filesystem::remove(*exported);
+
+    session.forgetMe();
+    session.flushSaves();
+    EXPECT_FALSE(std::filesystem::exists(dir / "shopper.json"));
+    EXPECT_TRUE(session.cart().empty());
+    EXPECT_TRUE(session.needsGazeConsent()) << "asked again, as at a first start";
+    EXPECT_FALSE(session.gazeTracking());
+  }
+  // The next start knows nothing of the shopper.
+  EXPECT_FALSE(ShopperStore(dir).load().existed);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace vrmall::app
