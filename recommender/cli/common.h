@@ -45,5 +45,6 @@ void registerDemo(CLI::App& app);
 void registerSearch(CLI::App& app);
 void registerOutfits(CLI::App& app);
 void registerShowcase(CLI::App& app);
+void registerImportAls(CLI::App& app);
 
 }  // namespace vrmall::rec::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   vrmall::rec::cli::registerSearch(app);
   vrmall::rec::cli::registerOutfits(app);
   vrmall::rec::cli::registerShowcase(app);
+  vrmall::rec::cli::registerImportAls(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

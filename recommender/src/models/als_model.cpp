@@ -7,6 +7,7 @@
 #include <random>
 #include <thread>
 
+#include "vrmall/rec/data/data_error.h"
 #include "vrmall/rec/models/activity_phrase.h"
 #include "vrmall/rec/models/reason_drafts.h"
 
@@ -119,6 +120,33 @@ void AlsModel::fit(const TrainingData& data) {
   }
   cacheDerived();
   fit_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+void AlsModel::setFactors(const TrainingData& data, Factors users, Factors items,
+                          const std::vector<uint8_t>& has_user, float alpha, float regularization) {
+  if (items.rows() != data.numItems() || users.rows() != data.numUsers() ||
+      users.cols() != items.cols() || items.cols() == 0) {
+    throw DataError("ALS factors: " + std::to_string(items.rows()) + "x" +
+                    std::to_string(items.cols()) + " item and " + std::to_string(users.rows()) +
+                    "x" + std::to_string(users.cols()) + " user factors for " +
+                    std::to_string(data.numItems()) + " items and " +
+                    std::to_string(data.numUsers()) + " users");
+  }
+  dataset_ = data.data;
+  factors_ = static_cast<int>(items.cols());
+  alpha_ = alpha;
+  regularization_ = regularization;
+  weighting_ = Weighting::None;
+  transform_ = WeightingTransform(weighting_, bm25_);
+  transform_.fitApply(data.user_items);
+  items_ = std::move(items);
+  users_ = std::move(users);
+  cacheDerived();
+  for (int32_t u = 0; u < data.numUsers(); ++u) {
+    if (static_cast<size_t>(u) < has_user.size() && has_user[static_cast<size_t>(u)]) continue;
+    const UserContext c = contextFromTraining(data, u);
+    users_.row(u) = foldIn(c.history).transpose();
+  }
 }
 
 Eigen::VectorXf AlsModel::foldIn(std::span<const ItemWeight> history) const {

@@ -111,6 +111,20 @@ Recommender Recommender::train(Dataset data, const TrainOptions& options, Tuning
   return r;
 }
 
+Recommender Recommender::assemble(
+    Dataset data, const EventWeights& weights,
+    const std::function<std::unique_ptr<Model>(const TrainingData&)>& fit) {
+  Recommender r;
+  r.data_ = std::make_shared<Dataset>(std::move(data));
+  r.training_ = makeTrainingData(*r.data_, r.data_->events, weights, 2, 42);
+  r.sizes_ = SizeIndex(r.data_->item_attributes.column("SIZES"));
+  const auto start = std::chrono::steady_clock::now();
+  r.model_ = fit(r.training_);
+  r.train_seconds_ =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
 void Recommender::save(const std::string& path) const {
   BinaryWriter payload;
   payload.putStrings(data_->users.ids());

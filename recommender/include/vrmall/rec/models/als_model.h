@@ -28,6 +28,12 @@ class AlsModel final : public Model {
   void save(BinaryWriter& out) const override;
   void load(BinaryReader& in, const Dataset& data) override;
 
+  // Factors trained elsewhere (Spark MLlib's ALS: import-als): items x f and users x f for
+  // `data`'s items and users. Shoppers whose row `has_user[u]` is 0 are folded in from their
+  // training history with `alpha` and `regularization` (MLlib's alpha and regParam). No
+  // re-weighting of the confidences (MLlib trains on the raw values).
+  void setFactors(const TrainingData& data, Factors users, Factors items,
+                  const std::vector<uint8_t>& has_user, float alpha, float regularization);
   // Solves the shopper's factors from a history (item, confidence before α).
   Eigen::VectorXf foldIn(std::span<const ItemWeight> history) const;
   const Factors& userFactors() const { return users_; }

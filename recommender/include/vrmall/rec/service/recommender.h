@@ -3,6 +3,7 @@
 // (or the mall client) holds. It ranks, filters and explains: implicit's
 // recommend(user, history, N, filter_already_liked) plus attribute filters, size availability
 // and reasons. Saved and loaded as one versioned, checksummed model file.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +50,11 @@ class Recommender {
   static Recommender train(Dataset data, const TrainOptions& options,
                            TuningResult* tuning = nullptr);
   static Recommender load(const std::string& path);
+  // A model fitted elsewhere: `fit` is handed the training data built from data.events (e.g.
+  // factors imported from Spark) and returns the ready model.
+  static Recommender assemble(
+      Dataset data, const EventWeights& weights,
+      const std::function<std::unique_ptr<Model>(const TrainingData&)>& fit);
   void save(const std::string& path) const;
 
   // A known shopper's context (history and attributes), or an empty one for a new shopper id.
