@@ -138,9 +138,10 @@ TEST(QualityOutfits, FillInTheBlankLearnsFromItsOwnOutfitsAndBeatsChance) {
   std::cout << out;
   EXPECT_EQ(j["questions"], 1186);
   EXPECT_TRUE(j["cross_validated"].get<bool>());
-  // Measured 0.447-0.459 over fold seeds 1, 2, 42 (0.39-0.41 before the learnt token
-  // embeddings); the word co-occurrence baseline is 0.37, chance 0.25.
-  EXPECT_GE(j["accuracy"].get<double>(), 0.43);
+  // Measured 0.487-0.503 over fold seeds 42, 1, 2 (0.447-0.459 before pair scores, token
+  // dropout and four inner folds; 0.39-0.41 before the learnt token embeddings); the word
+  // co-occurrence baseline is 0.37, chance 0.25.
+  EXPECT_GE(j["accuracy"].get<double>(), 0.46);
 }
 
 // The default store's simulated shoppers (assets/store, always present): the guide that ships

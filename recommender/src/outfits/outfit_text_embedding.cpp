@@ -40,6 +40,20 @@ float OutfitTextEmbedding::score(const std::vector<const std::vector<int32_t>*>&
   return dot(context, cand);
 }
 
+std::vector<float> OutfitTextEmbedding::pairScores(
+    const std::vector<const std::vector<int32_t>*>& given,
+    const std::vector<int32_t>& candidate) const {
+  std::vector<float> out;
+  if (dims_ == 0) return out;
+  std::vector<float> cand(dims_, 0.0f), item(dims_);
+  if (!accumulate(candidate, 1.0f, cand)) return out;
+  for (const auto* g : given) {
+    std::fill(item.begin(), item.end(), 0.0f);
+    if (accumulate(*g, 1.0f, item)) out.push_back(dot(item, cand));
+  }
+  return out;
+}
+
 std::vector<EmbeddingOutfit> OutfitTextEmbedding::keepFrequent(
     const std::vector<EmbeddingOutfit>& outfits, size_t vocabulary, int minCount) {
   std::vector<int> seen(vocabulary, 0);
@@ -67,7 +81,7 @@ void OutfitTextEmbedding::fit(const std::vector<EmbeddingOutfit>& all, size_t vo
   dims_ = static_cast<size_t>(o.dims);
   vocabulary_ = vocabulary;
   // A token met once or twice would only learn its own outfit by heart.
-  const std::vector<EmbeddingOutfit> outfits = keepFrequent(all, vocabulary, o.minCount);
+  const std::vector<EmbeddingOutfit> kept = keepFrequent(all, vocabulary, o.minCount);
   std::mt19937_64 rng(seed);
   std::normal_distribution<float> init(0.0f, 0.1f);
   vectors_.assign(vocabulary_ * dims_, 0.0f);
@@ -75,9 +89,9 @@ void OutfitTextEmbedding::fit(const std::vector<EmbeddingOutfit>& all, size_t vo
   // Wrong choices are items of the blank's slot from other outfits, as in the questions.
   std::vector<std::vector<std::pair<size_t, size_t>>> bySlot;
   std::vector<std::pair<size_t, size_t>> blanks;
-  for (size_t n = 0; n < outfits.size(); ++n) {
-    for (size_t i = 0; i < outfits[n].slots.size(); ++i) {
-      const auto s = static_cast<size_t>(outfits[n].slots[i]);
+  for (size_t n = 0; n < kept.size(); ++n) {
+    for (size_t i = 0; i < kept[n].slots.size(); ++i) {
+      const auto s = static_cast<size_t>(kept[n].slots[i]);
       if (bySlot.size() <= s) bySlot.resize(s + 1);
       bySlot[s].emplace_back(n, i);
       blanks.emplace_back(n, i);
@@ -87,9 +101,26 @@ void OutfitTextEmbedding::fit(const std::vector<EmbeddingOutfit>& all, size_t vo
   std::vector<std::vector<float>> cands;
   std::vector<const std::vector<int32_t>*> candTokens;
   std::vector<float> p;
+  std::vector<EmbeddingOutfit> outfits = kept;
+  std::bernoulli_distribution drop(std::clamp(o.dropout, 0.0f, 0.95f));
   for (int epoch = 0; epoch < o.epochs; ++epoch) {
     std::shuffle(blanks.begin(), blanks.end(), rng);
     const float rate = o.rate / (1.0f + 0.1f * static_cast<float>(epoch));
+    // Each epoch sees every name with some of its words hidden, so that an item is not known by
+    // one rare word alone and the words beside it learn to stand in for it.
+    if (o.dropout > 0.0f) {
+      for (size_t n = 0; n < outfits.size(); ++n) {
+        for (size_t i = 0; i < outfits[n].tokens.size(); ++i) {
+          const auto& full = kept[n].tokens[i];
+          auto& seen = outfits[n].tokens[i];
+          seen.clear();
+          for (int32_t t : full) {
+            if (!drop(rng)) seen.push_back(t);
+          }
+          if (seen.empty() && !full.empty()) seen.push_back(full[rng() % full.size()]);
+        }
+      }
+    }
     for (const auto& [n, i] : blanks) {
       const EmbeddingOutfit& outfit = outfits[n];
       const auto& pool = bySlot[static_cast<size_t>(outfit.slots[i])];

@@ -4,6 +4,8 @@
 // of the slots the outfit leaves empty, and a candidate scores the dot product with the context.
 // Trained by SGD on softmax over the true item and wrong ones of its slot from other outfits,
 // so words that never met in one outfit still pair through the words they share neighbours with.
+// Each epoch hides some of every name's words (dropout), so that an item is not learnt by one
+// rare word alone.
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -17,12 +19,13 @@ struct EmbeddingOutfit {
 };
 
 struct EmbeddingOptions {
-  int dims = 24;
-  int epochs = 15;
+  int dims = 48;
+  int epochs = 50;
   int negatives = 8;
-  float rate = 0.05f;
-  float decay = 1e-4f;
-  int minCount = 1;  // items a token must be in to get a vector
+  float rate = 0.2f;
+  float decay = 1e-5f;
+  int minCount = 1;      // items a token must be in to get a vector
+  float dropout = 0.4f;  // share of an item's tokens hidden in each epoch
 };
 
 class OutfitTextEmbedding {
@@ -33,6 +36,10 @@ class OutfitTextEmbedding {
   // ignored.
   float score(const std::vector<const std::vector<int32_t>*>& given,
               const std::vector<int32_t>& empty, const std::vector<int32_t>& candidate) const;
+
+  // The candidate's dot product with each given item alone (items with no known token skipped).
+  std::vector<float> pairScores(const std::vector<const std::vector<int32_t>*>& given,
+                                const std::vector<int32_t>& candidate) const;
 
  private:
   // Mean of the vectors of `tokens` added into `out` with weight `w`; false when none is known.

@@ -4,9 +4,10 @@
 // of the candidates belongs. Features of a candidate against the given items: word pairs seen
 // together in training outfits (PMI), shared words (brand, colour, material), colour harmony and
 // season and formality agreement read from the words with the stylist's knowledge
-// (outfit_knowledge.h), and how alike the descriptions are written. Their weights are learned
-// by softmax regression on blanks made from the training outfits themselves (other outfits'
-// items of the same slot as the wrong choices).
+// (outfit_knowledge.h), how alike the descriptions are written, and the learnt token
+// embeddings' fit (with the outfit as a whole, and with its closest and furthest given item). Their
+// weights are learned by softmax regression on blanks made from the training outfits themselves
+// (other outfits' items of the same slot as the wrong choices).
 #include <cstdint>
 #include <random>
 #include <string>
