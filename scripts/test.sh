@@ -3,7 +3,9 @@
 # suite with ctest; then the same suite (less the `quality` figures) built with AddressSanitizer,
 # UndefinedBehaviorSanitizer and LeakSanitizer into build-asan/ (the `asan` presets). Any
 # sanitizer report fails. Extra arguments go to both ctest runs (e.g. -R Csv, -L quality).
-# VRMALL_SKIP_ASAN=1 runs the release suite alone (a quicker local loop; CI runs both).
+# VRMALL_SKIP_ASAN=1 runs the release suite alone (a quicker local loop; CI runs both). Then the
+# libFuzzer targets (the `fuzz` presets, clang): each parser of outside input for a fixed number
+# of inputs (VRMALL_FUZZ_RUNS, default 20000); VRMALL_SKIP_FUZZ=1 leaves them out.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 phase_start=$SECONDS
@@ -22,6 +24,16 @@ if [[ "${VRMALL_SKIP_ASAN:-0}" != 1 ]]; then
   phase_start=$SECONDS
   (cd "$root" && ctest --preset asan "$@") || status=1
   timings+=("asan tests: $((SECONDS - phase_start)) s")
+fi
+
+if [[ "${VRMALL_SKIP_FUZZ:-0}" != 1 ]]; then
+  phase_start=$SECONDS
+  (cd "$root" && cmake --preset fuzz -DVRMALL_FUZZ_RUNS="${VRMALL_FUZZ_RUNS:-20000}" >&2 &&
+    cmake --build --preset fuzz >&2)
+  timings+=("fuzz build: $((SECONDS - phase_start)) s")
+  phase_start=$SECONDS
+  (cd "$root" && ctest --preset fuzz) || status=1
+  timings+=("fuzz runs: $((SECONDS - phase_start)) s")
 fi
 
 echo "vrmall test.sh: where the time went"
