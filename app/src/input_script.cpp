@@ -38,7 +38,10 @@ int InputScript::keyCode(const std::string& raw) {
 
 InputScript InputScript::load(const std::filesystem::path& path) {
   const json j = readJsonFile(path);
-  const json& events = j.is_array() ? j : j.value("events", json());
+  const json none;
+  const json& events = j.is_array()                            ? j
+                       : j.is_object() && j.contains("events") ? j["events"]
+                                                               : none;
   if (!events.is_array()) throw std::runtime_error(path.string() + ": wants an \"events\" array");
   InputScript script;
   for (size_t n = 0; n < events.size(); ++n) {

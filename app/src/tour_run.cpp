@@ -54,7 +54,8 @@ json countsJson(const engine::ValidationCounts& c) {
 
 std::vector<TourStep> loadTour(const fs::path& path) {
   const json j = readJsonFile(path);
-  const json& steps = j.is_array() ? j : j.value("steps", json());
+  const json none;
+  const json& steps = j.is_array() ? j : j.is_object() && j.contains("steps") ? j["steps"] : none;
   if (!steps.is_array() || steps.empty()) {
     throw std::runtime_error(path.string() + ": wants a non-empty \"steps\" array");
   }
@@ -65,8 +66,8 @@ std::vector<TourStep> loadTour(const fs::path& path) {
     if (!s.is_object()) throw std::runtime_error(where + " is not an object");
     TourStep t;
     const json cam = s.value("camera", json());
-    const auto pos = vec3Of(cam.value("position", json()));
-    if (!cam.is_object() || !pos) {
+    const auto pos = cam.is_object() ? vec3Of(cam.value("position", json())) : std::nullopt;
+    if (!pos) {
       throw std::runtime_error(where + ".camera.position wants [x, y, z]");
     }
     t.x = pos->x;
@@ -93,7 +94,9 @@ std::vector<TourStep> loadTour(const fs::path& path) {
       }
       t.dwellMs = s["dwell_ms"].get<float>();
     }
-    for (const auto& a : s.value("actions", json::array())) {
+    const json actions = s.value("actions", json::array());
+    if (!actions.is_array()) throw std::runtime_error(where + ".actions wants an array");
+    for (const auto& a : actions) {
       const std::string name = a.is_string() ? a.get<std::string>() : std::string();
       if (name != "pick_up" && name != "try_on" && name != "add_to_cart" && name != "purchase") {
         throw std::runtime_error(where + ".actions: '" + a.dump() +
@@ -105,6 +108,7 @@ std::vector<TourStep> loadTour(const fs::path& path) {
       throw std::runtime_error(where + ": actions need a gaze target");
     }
     const json avatarJson = s.value("avatar", json::object());
+    if (!avatarJson.is_object()) throw std::runtime_error(where + ".avatar wants an object");
     for (const auto& [key, value] : avatarJson.items()) {
       if (key != "SIZE" && key != "STYLE" && key != "BUDGET" && key != "GENDER") {
         throw std::runtime_error(where + ".avatar: '" + key +
@@ -112,7 +116,10 @@ std::vector<TourStep> loadTour(const fs::path& path) {
       }
       t.avatar[key] = value.is_string() ? value.get<std::string>() : value.dump();
     }
-    t.note = s.value("note", std::string());
+    if (s.contains("note")) {
+      if (!s["note"].is_string()) throw std::runtime_error(where + ".note wants a string");
+      t.note = s["note"].get<std::string>();
+    }
     out.push_back(std::move(t));
   }
   return out;

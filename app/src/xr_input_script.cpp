@@ -22,7 +22,10 @@ std::optional<glm::vec2> vec2Of(const json& v) {
 
 XrInputScript XrInputScript::load(const std::filesystem::path& path) {
   const json j = readJsonFile(path);
-  const json& events = j.is_array() ? j : j.value("events", json());
+  const json none;
+  const json& events = j.is_array()                            ? j
+                       : j.is_object() && j.contains("events") ? j["events"]
+                                                               : none;
   if (!events.is_array()) throw std::runtime_error(path.string() + ": wants an \"events\" array");
   static const std::vector<std::string> kKeys = {
       "frame", "stand",    "aim",       "aim_panel", "aim_dir", "hand",       "select", "grab",

@@ -90,9 +90,11 @@ bool GltfConverter::checkAttributes(const tinygltf::Primitive& p, const std::str
                   "vertex attributes must not be unsigned int", aw);
     }
     const bool isFloat = a.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT;
+    // Captured by copy of the reference: clang 14 cannot capture a structured binding.
+    const std::string& attribute = name;
     auto badFormat = [&](const char* need) {
       diag_.error("MESH_PRIMITIVE_ATTRIBUTES_ACCESSOR_INVALID_FORMAT",
-                  "attribute '" + name + "' must be " + need, aw);
+                  "attribute '" + attribute + "' must be " + need, aw);
     };
     if (name == "POSITION" && !(a.type == TINYGLTF_TYPE_VEC3 && isFloat)) badFormat("float VEC3");
     if (name == "NORMAL" && !(a.type == TINYGLTF_TYPE_VEC3 && isFloat)) badFormat("float VEC3");

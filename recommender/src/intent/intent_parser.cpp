@@ -141,7 +141,9 @@ void addUnique(std::vector<std::string>& v, const std::string& s) {
 }
 
 std::string formatNumber(double v) {
-  if (std::floor(v) == v) return std::to_string(static_cast<long long>(v));
+  // Whole numbers as integers; beyond what a long long holds (a shopper typing 30 digits) the
+  // conversion would be undefined, so those stay in floating-point notation.
+  if (std::floor(v) == v && std::abs(v) < 9e18) return std::to_string(static_cast<long long>(v));
   return std::to_string(v);
 }
 
