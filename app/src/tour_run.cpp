@@ -206,6 +206,22 @@ int runTour(const TourOptions& o) {
   size_t swaps = 0, inViewViolations = 0, eventsPosted = 0, fittingImages = 0;
   const auto validationBefore = context.validationCounts();
 
+  // Renders `view` into "<prefix>_NNN.png"; false (reported) when the file cannot be written.
+  const auto renderPng = [&](const engine::View& v, const char* prefix, size_t n,
+                             engine::FrameStats* stats, std::string& file) {
+    const engine::FrameStats frame =
+        renderer.render(scene, std::span<const engine::View>(&v, 1), target);
+    if (stats) *stats = frame;
+    renderer.waitIdle();
+    char name[64];
+    std::snprintf(name, sizeof(name), "%s_%03zu.png", prefix, n);
+    file = name;
+    const engine::RgbaImage image{o.width, o.height, target.readPixels(target.lastIndex(), 0)};
+    if (engine::writePng(o.outDir / name, image)) return true;
+    std::cerr << "vrmall: cannot write " << (o.outDir / name) << "\n";
+    return false;
+  };
+
   for (size_t n = 0; n < steps.size(); ++n) {
     const TourStep& step = steps[n];
     const engine::View view = viewOf(step, aspect);
@@ -260,19 +276,12 @@ int runTour(const TourOptions& o) {
     }
 
     // The frame renders while the guide's worker scores the new events.
-    const engine::FrameStats frame =
-        renderer.render(scene, std::span<const engine::View>(&view, 1), target);
+    engine::FrameStats frame;
+    std::string stepImage;
+    if (!renderPng(view, "step", n, &frame, stepImage)) return 2;
     cpuSum += frame.cpuMs;
     frameCpu.push_back(frame.cpuMs);
     cpuMax = std::max(cpuMax, frame.cpuMs);
-    renderer.waitIdle();
-    char name[64];
-    std::snprintf(name, sizeof(name), "step_%03zu.png", n);
-    engine::RgbaImage image{o.width, o.height, target.readPixels(target.lastIndex(), 0)};
-    if (!engine::writePng(o.outDir / name, image)) {
-      std::cerr << "vrmall: cannot write " << (o.outDir / name) << "\n";
-      return 2;
-    }
 
     // Tried on: the avatar wears it in the fitting area, seen from its third-person view.
     json tryOn;
@@ -291,16 +300,8 @@ int runTour(const TourOptions& o) {
       if (!fitting->wear(request, error)) {
         std::cerr << "vrmall: warning: cannot try on " << request.itemId << ": " << error << "\n";
       } else {
-        const engine::View fittingView = fitting->view(aspect);
-        renderer.render(scene, std::span<const engine::View>(&fittingView, 1), target);
-        renderer.waitIdle();
-        char fittingName[64];
-        std::snprintf(fittingName, sizeof(fittingName), "fitting_%03zu.png", n);
-        engine::RgbaImage fittingImage{o.width, o.height, target.readPixels(target.lastIndex(), 0)};
-        if (!engine::writePng(o.outDir / fittingName, fittingImage)) {
-          std::cerr << "vrmall: cannot write " << (o.outDir / fittingName) << "\n";
-          return 2;
-        }
+        std::string fittingName;
+        if (!renderPng(fitting->view(aspect), "fitting", n, nullptr, fittingName)) return 2;
         json worn = json::array();
         for (const WornPiece& p : fitting->worn()) {
           worn.push_back({{"role", p.role},

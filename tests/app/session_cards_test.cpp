@@ -27,13 +27,18 @@ std::vector<std::string> texts(const std::vector<rec::Reason>& reasons) {
   return out;
 }
 
-TEST(SessionCards, FollowEveryPlanAndColourway) {
+// The default store, offscreen, with the guide waited for after every event.
+class SessionCards : public ::testing::Test {
+ protected:
+  SessionCards() { options.synchronousGuide = true; }
   engine::Context context{engine::ContextOptions{}};
-  engine::Renderer renderer(context);
+  engine::Renderer renderer{context};
   engine::Scene scene;
-  auto store = StoreScene::build(VRMALL_STORE_DIR, renderer, scene);
+  StoreSummary store = StoreScene::build(VRMALL_STORE_DIR, renderer, scene);
   SessionOptions options;
-  options.synchronousGuide = true;
+};
+
+TEST_F(SessionCards, FollowEveryPlanAndColourway) {
   ShoppingSession session(VRMALL_STORE_DIR, store, renderer, scene, options);
   ASSERT_TRUE(session.guideRunning());
   // Facing away from the wall: no guide slot is in view, so every planned change lands.
@@ -82,13 +87,7 @@ TEST(SessionCards, FollowEveryPlanAndColourway) {
 }  // namespace
 // The card's "complete the look" row: one piece per other slot of the outfit, none the card's own
 // product, each saying why it goes; a piece on display points at the product showing it.
-TEST(SessionCards, CompleteTheLookAroundTheSelectedProduct) {
-  engine::Context context{engine::ContextOptions{}};
-  engine::Renderer renderer(context);
-  engine::Scene scene;
-  auto store = StoreScene::build(VRMALL_STORE_DIR, renderer, scene);
-  SessionOptions options;
-  options.synchronousGuide = true;
+TEST_F(SessionCards, CompleteTheLookAroundTheSelectedProduct) {
   ShoppingSession session(VRMALL_STORE_DIR, store, renderer, scene, options);
   ASSERT_TRUE(session.guideRunning());
   const engine::View away =
@@ -120,13 +119,7 @@ TEST(SessionCards, CompleteTheLookAroundTheSelectedProduct) {
 
 // The showcase stage is part of the store's guide: a look that rests on a piece on the stage is
 // a gaze_dwell event for that stage slot and its item, like any other shelf's.
-TEST(SessionCards, DwellingOnTheShowcaseStageFeedsTheGuide) {
-  engine::Context context{engine::ContextOptions{}};
-  engine::Renderer renderer(context);
-  engine::Scene scene;
-  auto store = StoreScene::build(VRMALL_STORE_DIR, renderer, scene);
-  SessionOptions options;
-  options.synchronousGuide = true;
+TEST_F(SessionCards, DwellingOnTheShowcaseStageFeedsTheGuide) {
   options.logEvents = true;
   ShoppingSession session(VRMALL_STORE_DIR, store, renderer, scene, options);
   ASSERT_TRUE(session.guideRunning());
@@ -157,16 +150,10 @@ TEST(SessionCards, DwellingOnTheShowcaseStageFeedsTheGuide) {
 
 // With a profile: gaze waits for consent; what the shopper does is saved; "export my data"
 // writes it as JSON; "forget me" deletes it on disk as well as in memory.
-TEST(SessionCards, TheProfileIsSavedExportedAndForgotten) {
+TEST_F(SessionCards, TheProfileIsSavedExportedAndForgotten) {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() /
                                     ("vrmall-session-profile-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
-  engine::Context context{engine::ContextOptions{}};
-  engine::Renderer renderer(context);
-  engine::Scene scene;
-  auto store = StoreScene::build(VRMALL_STORE_DIR, renderer, scene);
-  SessionOptions options;
-  options.synchronousGuide = true;
   options.profileDir = dir;
   {
     ShoppingSession session(VRMALL_STORE_DIR, store, renderer, scene, options);
