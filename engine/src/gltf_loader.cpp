@@ -122,6 +122,23 @@ bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::s
   int w = 0;
   int h = 0;
   int comp = 0;
+  // A PNG's IHDR says its size: read it first, since stb_image refuses sizes it cannot decode
+  // with only "unknown image type".
+  if (png && size >= 24) {
+    const auto be32 = [&](size_t at) {
+      return (uint32_t{bytes[at]} << 24) | (uint32_t{bytes[at + 1]} << 16) |
+             (uint32_t{bytes[at + 2]} << 8) | uint32_t{bytes[at + 3]};
+    };
+    const uint32_t pw = be32(16), ph = be32(20);
+    if (pw > ctx->options->maxTextureSize || ph > ctx->options->maxTextureSize) {
+      ctx->diag->error("IMAGE_TOO_LARGE",
+                       "image is " + std::to_string(pw) + "x" + std::to_string(ph) +
+                           ", over the limit of " + std::to_string(ctx->options->maxTextureSize),
+                       where);
+      if (err != nullptr) *err += "image too large\n";
+      return false;
+    }
+  }
   if (stbi_info_from_memory(bytes, size, &w, &h, &comp) == 0) {
     const std::string reason = stbi_failure_reason() != nullptr ? stbi_failure_reason() : "?";
     // A PNG signature without a complete IHDR chunk (8 + 25 bytes) is a truncated stream.
@@ -372,12 +389,28 @@ void sanitize(json& root, bool isGlb, const fs::path& baseDir, GltfSourceNotes& 
   }
 }
 
-// Deepest [ / { nesting outside strings. glTF needs a handful of levels; a hostile file with
-// thousands would overflow the stack in recursive JSON code (destructors included).
-int jsonNesting(std::span<const uint8_t> text) {
-  int depth = 0;
+// The JSON's shape, read before parsing it: the deepest [ / { nesting outside strings (glTF
+// needs a handful of levels; thousands would overflow the stack in recursive JSON code,
+// destructors included) and the longest array (a parsed value costs tens of bytes, so a file
+// declaring a million nodes would take hundreds of MB before any check could see it).
+struct JsonShape {
   int deepest = 0;
+  size_t longestArray = 0;
+  std::string longestArrayKey;  // the top-level key holding it, when it is one
+};
+
+JsonShape jsonShape(std::span<const uint8_t> text) {
+  JsonShape shape;
+  struct Level {
+    bool array = false;
+    size_t elements = 0;
+    bool empty = true;
+    std::string key;
+  };
+  std::vector<Level> stack;
+  std::string lastString;
   bool inString = false;
+  size_t stringStart = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const uint8_t c = text[i];
     if (inString) {
@@ -385,16 +418,37 @@ int jsonNesting(std::span<const uint8_t> text) {
         ++i;
       } else if (c == '"') {
         inString = false;
+        if (stack.size() == 1 && i - stringStart < 64) {
+          lastString.assign(reinterpret_cast<const char*>(text.data()) + stringStart,
+                            i - stringStart);
+        }
       }
-    } else if (c == '"') {
+      continue;
+    }
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+    if (!stack.empty() && stack.back().array && stack.back().empty && c != ']') {
+      stack.back().empty = false;
+      stack.back().elements = 1;
+    }
+    if (c == '"') {
       inString = true;
+      stringStart = i + 1;
     } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
+      Level level;
+      level.array = c == '[';
+      if (stack.size() == 1) level.key = lastString;
+      stack.push_back(level);
+      shape.deepest = std::max(shape.deepest, static_cast<int>(stack.size()));
     } else if (c == ']' || c == '}') {
-      --depth;
+      if (!stack.empty()) stack.pop_back();
+    } else if (c == ',' && !stack.empty() && stack.back().array) {
+      if (++stack.back().elements > shape.longestArray) {
+        shape.longestArray = stack.back().elements;
+        shape.longestArrayKey = stack.back().key;
+      }
     }
   }
-  return deepest;
+  return shape;
 }
 
 std::vector<uint8_t> buildGlb(const std::string& jsonText, std::span<const uint8_t> bin,
@@ -479,9 +533,19 @@ GltfLoadResult GltfLoader::load(const fs::path& path) const {
     return finish();
   }
   constexpr int kMaxNesting = 64;
-  if (jsonNesting(jsonBytes) > kMaxNesting) {
+  const JsonShape shape = jsonShape(jsonBytes);
+  if (shape.deepest > kMaxNesting) {
     diag.error("INVALID_JSON",
                "JSON nesting deeper than " + std::to_string(kMaxNesting) + " levels");
+    return finish();
+  }
+  if (shape.longestArray > options_.maxJsonArrayElements) {
+    diag.error("INVALID_JSON",
+               "a JSON array of " + std::to_string(shape.longestArray) + " elements" +
+                   (shape.longestArrayKey.empty() ? "" : " (\"" + shape.longestArrayKey + "\")") +
+                   ", over the limit of " + std::to_string(options_.maxJsonArrayElements) +
+                   " (refused before parsing)",
+               shape.longestArrayKey.empty() ? "" : "/" + shape.longestArrayKey);
     return finish();
   }
   json root = json::parse(jsonBytes.begin(), jsonBytes.end(), nullptr, false);

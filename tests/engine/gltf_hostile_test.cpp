@@ -1,10 +1,14 @@
 // Hostile input: mutated and hand-made files must give an error (or load), never crash, hang or
 // allocate without bound. Runs under the sanitizer preset too.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <fstream>
 #include <random>
+#include <sstream>
 
 #include "engine_test_env.h"
 #include "vrmall/engine/gltf_loader.h"
@@ -172,6 +176,100 @@ TEST_F(GltfHostileRender, MutatedSamplesNeverCrash) {
   }
   std::cout << "  mutations: " << rejected << " rejected, " << loaded << " loaded\n";
   EXPECT_GT(rejected, 0);
+}
+
+// The issue's hostile sizes, each loaded in a child process whose memory is measured: a billion
+// vertices, a 100 GB buffer, a 65536 x 65536 texture, a million nodes. Each is refused with a
+// clear error, and the child's peak resident memory grows by less than 64 MiB over what it had
+// before loading (the declared sizes would need 12 GB, 100 GB, 16 GB and ~300 MB).
+struct Hostile {
+  const char* name;
+  std::string gltf;
+  const char* mentions;
+};
+
+size_t residentKb() {
+  std::ifstream statm("/proc/self/statm");
+  size_t pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * static_cast<size_t>(sysconf(_SC_PAGESIZE)) / 1024;
+}
+
+TEST(GltfHostile, DeclaredHugeSizesAreRefusedWithBoundedMemory) {
+  // A valid PNG (header CRC, an empty IDAT, IEND) declaring 65536 x 65536 RGBA: 16 GiB decoded.
+  const std::vector<uint8_t> png = {
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49,
+      0x48, 0x44, 0x52, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x08, 0x06,
+      0x00, 0x00, 0x00, 0x6c, 0x84, 0x30, 0xe3, 0x00, 0x00, 0x00, 0x08, 0x49, 0x44,
+      0x41, 0x54, 0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01, 0x48, 0x06, 0x89,
+      0xd2, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
+  writeBytes(scratch("side65536.png"), png);
+  writeBytes(scratch("small.bin"), std::vector<uint8_t>(12, 0));
+  std::ostringstream million;
+  million << R"({"asset":{"version":"2.0"},"scenes":[{"nodes":[0]}],"nodes":[)";
+  for (int n = 0; n < 1000000; ++n) million << (n ? ",{}" : "{}");
+  million << "]}";
+  const std::vector<Hostile> cases = {
+      {"billion_vertices", R"({"asset":{"version":"2.0"},
+        "buffers":[{"byteLength":36,"uri":"data:application/octet-stream;base64,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}],
+        "bufferViews":[{"buffer":0,"byteLength":36}],
+        "accessors":[{"bufferView":0,"componentType":5126,"count":1000000000,"type":"VEC3","min":[0,0,0],"max":[1,1,1]}],
+        "meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],
+        "nodes":[{"mesh":0}],"scenes":[{"nodes":[0]}]})",
+       "count"},
+      {"buffer_100gb", R"({"asset":{"version":"2.0"},
+        "buffers":[{"byteLength":100000000000,"uri":"small.bin"}],
+        "bufferViews":[{"buffer":0,"byteLength":100000000000}],
+        "accessors":[{"bufferView":0,"componentType":5126,"count":8333333333,"type":"VEC3","min":[0,0,0],"max":[1,1,1]}],
+        "meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],
+        "nodes":[{"mesh":0}],"scenes":[{"nodes":[0]}]})",
+       "100000000000"},
+      {"texture_65536", R"({"asset":{"version":"2.0"},"images":[{"uri":"side65536.png"}],
+        "textures":[{"source":0}],"materials":[{"pbrMetallicRoughness":{"baseColorTexture":{"index":0}}}]})",
+       "IMAGE_TOO_LARGE: image is 65536x65536"},
+      {"million_nodes", million.str(), "1000000 elements"},
+  };
+  for (const Hostile& h : cases) {
+    const fs::path path = scratch(std::string(h.name) + ".gltf");
+    writeText(path, h.gltf);
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      close(fds[0]);
+      const size_t before = residentKb();
+      const GltfLoadResult r = GltfLoader().load(path);
+      rusage usage{};
+      getrusage(RUSAGE_SELF, &usage);
+      std::ostringstream out;
+      out << (r.ok ? 1 : 0) << " " << static_cast<long>(usage.ru_maxrss) - static_cast<long>(before)
+          << " " << r.error;
+      const std::string text = out.str();
+      if (write(fds[1], text.data(), text.size()) < 0) _exit(2);
+      _exit(0);
+    }
+    close(fds[1]);
+    std::string report;
+    char buf[4096];
+    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;)
+      report.append(buf, static_cast<size_t>(n));
+    close(fds[0]);
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << h.name << ": the child died";
+    std::istringstream in(report);
+    int ok = 1;
+    long growthKb = 0;
+    in >> ok >> growthKb;
+    std::string error;
+    std::getline(in, error);
+    EXPECT_EQ(ok, 0) << h.name << " was accepted";
+    EXPECT_NE(error.find(h.mentions), std::string::npos) << h.name << ": " << error;
+    EXPECT_LT(growthKb, 64 * 1024) << h.name << ": peak memory grew by " << growthKb << " KiB";
+    std::cout << h.name << ": refused, peak memory +" << growthKb / 1024 << " MiB:" << error
+              << "\n";
+  }
 }
 
 }  // namespace

@@ -20,6 +20,8 @@ struct GltfLoadOptions {
   size_t maxVerticesPerPrimitive = size_t{1} << 24;
   size_t maxIndicesPerPrimitive = size_t{1} << 26;
   size_t maxPlacements = 1 << 20;  // node instances after flattening
+  // Elements of any one JSON array (nodes, accessors, ...): checked before the JSON is parsed.
+  size_t maxJsonArrayElements = size_t{1} << 18;
   bool loadImages = true;
 };
 
