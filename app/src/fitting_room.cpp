@@ -148,8 +148,13 @@ std::optional<engine::ModelId> FittingRoom::mirroredModel(const fs::path& gltf,
 }
 
 void FittingRoom::placePiece(const WornPiece& piece, Dressed& d) {
-  const fs::path& model = store_.modelOf.at(piece.itemId);
-  const ProductGeometry g = readProductGeometry(model);
+  // The model's attach point, read from its file once per item (every re-fit reuses it).
+  auto geometry = geometry_.find(piece.itemId);
+  if (geometry == geometry_.end()) {
+    geometry =
+        geometry_.emplace(piece.itemId, readProductGeometry(store_.modelOf.at(piece.itemId))).first;
+  }
+  const ProductGeometry& g = geometry->second;
   const BodyAnchors a = bodyAnchors(shape_);
   const float h = shape_.height;
   glm::vec3 anchor = a.neck, body{1.0F};
@@ -205,16 +210,11 @@ std::optional<WornPiece> FittingRoom::wear(const TryOnRequest& request, std::str
   piece.colourway = request.colourwayName;
   piece.fit = judgeFit(piece.category, piece.size, avatar_.size);
 
-  for (auto it = worn_.begin(); it != worn_.end();) {
-    if (conflicts(it->role, piece.role)) {
-      const Dressed& d = *dressed_.at(it->role);
-      scene_.instance(d.instance).visible = false;
-      scene_.instance(d.mirror).visible = false;
-      it = worn_.erase(it);
-    } else {
-      ++it;
-    }
-  }
+  std::erase_if(worn_, [&](const WornPiece& w) {
+    if (!conflicts(w.role, piece.role)) return false;
+    hide(w.role);
+    return true;
+  });
   auto& slot = dressed_[piece.role];
   if (!slot) {
     slot = std::make_unique<Dressed>();
@@ -230,13 +230,22 @@ std::optional<WornPiece> FittingRoom::wear(const TryOnRequest& request, std::str
   return piece;
 }
 
+void FittingRoom::hide(const std::string& role) {
+  const Dressed& d = *dressed_.at(role);
+  scene_.instance(d.instance).visible = false;
+  scene_.instance(d.mirror).visible = false;
+}
+
 void FittingRoom::undress() {
-  for (const WornPiece& piece : worn_) {
-    const Dressed& d = *dressed_.at(piece.role);
-    scene_.instance(d.instance).visible = false;
-    scene_.instance(d.mirror).visible = false;
-  }
+  for (const WornPiece& piece : worn_) hide(piece.role);
   worn_.clear();
+}
+
+std::unique_ptr<FittingRoom> FittingRoom::forStore(const fs::path& storeDir, StoreSummary& store,
+                                                   engine::Renderer& renderer,
+                                                   engine::Scene& scene) {
+  const auto area = readFittingArea(storeDir / "layout.json");
+  return area ? std::make_unique<FittingRoom>(*area, store, renderer, scene) : nullptr;
 }
 
 engine::View FittingRoom::view(float aspect, float fovYRadians) const {

@@ -16,6 +16,7 @@
 #include "avatar_body.h"
 #include "avatar_profile.h"
 #include "garment_fit.h"
+#include "store_guide.h"
 #include "store_scene.h"
 #include "vrmall/engine/renderer.h"
 #include "vrmall/engine/scene.h"
@@ -57,6 +58,11 @@ class FittingRoom {
  public:
   FittingRoom(const FittingArea& area, StoreSummary& store, engine::Renderer& renderer,
               engine::Scene& scene);
+  // The store's fitting room (layout.json fitting_area), nullptr when it has none; throws when
+  // the area is malformed.
+  static std::unique_ptr<FittingRoom> forStore(const std::filesystem::path& storeDir,
+                                               StoreSummary& store, engine::Renderer& renderer,
+                                               engine::Scene& scene);
   ~FittingRoom();
 
   const FittingArea& area() const { return area_; }
@@ -79,6 +85,7 @@ class FittingRoom {
   struct Dressed;  // a worn piece's instances
   void placeBody();
   void placePiece(const WornPiece& piece, Dressed& d);
+  void hide(const std::string& role);  // the piece worn in `role` and its reflection
   glm::mat4 standTransform() const;
   glm::mat4 reflected(const glm::mat4& world) const;  // through the mirror, positive determinant
   std::optional<engine::ModelId> mirroredModel(const std::filesystem::path& gltf,
@@ -95,6 +102,7 @@ class FittingRoom {
   std::vector<WornPiece> worn_;
   std::map<std::string, std::unique_ptr<Dressed>> dressed_;  // role -> instances (reused)
   std::map<std::string, engine::ModelId> mirrored_;          // model file -> its reflection
+  std::map<std::string, ProductGeometry> geometry_;          // ITEM_ID -> size, attach point
 };
 
 }  // namespace vrmall::app

@@ -211,16 +211,10 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
     }
     const bool sizeChosen = info.sizes.empty() || chosenSize_ >= 0;
     if (!sizeChosen) ImGui::BeginDisabled();
-    if (ImGui::Button("Add to cart")) {
-      session.addToCart(p, sizeChosen && !info.sizes.empty()
-                               ? info.sizes[static_cast<size_t>(chosenSize_)]
-                               : std::string());
-    }
+    if (ImGui::Button("Add to cart")) session.addToCart(p, chosenSize(info));
     if (!sizeChosen) ImGui::EndDisabled();
     ImGui::SameLine();
-    const std::string trySize =
-        sizeChosen && !info.sizes.empty() ? info.sizes[static_cast<size_t>(chosenSize_)] : "";
-    if (ImGui::Button("Try on")) session.tryOn(p, trySize);
+    if (ImGui::Button("Try on")) session.tryOn(p, chosenSize(info));
     ImGui::SameLine();
     if (ImGui::Button("Pick up")) session.pickUp(p);
     if (!sizeChosen) ImGui::TextDisabled("choose a size to add it to the cart");
@@ -241,19 +235,18 @@ void ShopUi::drawCard(ShoppingSession& session, glm::vec2 windowSize) {
     ImGui::TextDisabled("Why suggested");
     for (const rec::Reason& r : info.reasons) ImGui::BulletText("%s", r.text.c_str());
   }
-  drawLook(session, info);
-  if (!info.look.empty() && session.fitting() != nullptr) {
-    const std::string trySize =
-        chosenSize_ >= 0 && static_cast<size_t>(chosenSize_) < info.sizes.size()
-            ? info.sizes[static_cast<size_t>(chosenSize_)]
-            : "";
-    if (ImGui::Button("Try on the look")) session.tryOnLook(p, trySize);
-  }
+  drawLook(session, p, info);
   ImGui::End();
   if (!open) session.select(-1);
 }
 
-void ShopUi::drawLook(ShoppingSession& session, const ProductInfo& info) {
+std::string ShopUi::chosenSize(const ProductInfo& info) const {
+  return chosenSize_ >= 0 && static_cast<size_t>(chosenSize_) < info.sizes.size()
+             ? info.sizes[static_cast<size_t>(chosenSize_)]
+             : std::string();
+}
+
+void ShopUi::drawLook(ShoppingSession& session, int product, const ProductInfo& info) {
   if (info.look.empty()) return;
   ImGui::Separator();
   ImGui::TextDisabled("Complete the look (%s in all)", money(info.lookPrice).c_str());
@@ -273,6 +266,9 @@ void ShopUi::drawLook(ShoppingSession& session, const ProductInfo& info) {
       ImGui::Unindent();
     }
     ImGui::PopID();
+  }
+  if (session.fitting() != nullptr && ImGui::Button("Try on the look")) {
+    session.tryOnLook(product, chosenSize(info));
   }
 }
 

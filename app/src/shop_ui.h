@@ -43,7 +43,10 @@ class ShopUi {
 
  private:
   void drawCard(ShoppingSession& session, glm::vec2 windowSize);
-  void drawLook(ShoppingSession& session, const ProductInfo& info);  // "complete the look"
+  // "Complete the look", and "Try on the look" with the size chosen on the card.
+  void drawLook(ShoppingSession& session, int product, const ProductInfo& info);
+  // The size chosen on the card ("" when none: the avatar's is then used where one is needed).
+  std::string chosenSize(const ProductInfo& info) const;
   void drawHover(ShoppingSession& session);
   void drawDwellRing(const ShoppingSession& session, const glm::mat4& viewProj,
                      glm::vec2 windowSize);

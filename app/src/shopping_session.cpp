@@ -76,10 +76,8 @@ ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSum
   if (options_.profileDir) restoreProfile();
   // The fitting area after the picker: the avatar and what it wears are not store products.
   try {
-    if (const auto area = readFittingArea(storeDir / "layout.json")) {
-      fitting_ = std::make_unique<FittingRoom>(*area, store_, renderer_, scene_);
-      fitting_->setAvatar(avatar_);
-    }
+    fitting_ = FittingRoom::forStore(storeDir, store_, renderer_, scene_);
+    if (fitting_) fitting_->setAvatar(avatar_);
   } catch (const std::exception& e) {
     std::cerr << "vrmall: warning: no fitting area: " << e.what() << "\n";
   }
@@ -456,13 +454,7 @@ void ShoppingSession::tryOn(int product, const std::string& size) {
   triedOn_.erase(std::remove(triedOn_.begin(), triedOn_.end(), p.name), triedOn_.end());
   triedOn_.insert(triedOn_.begin(), p.name);
   post(product, rec::EventType::TryOn, 1.0F);
-  const int colourway = p.colourway;
-  std::string colourwayName;
-  if (!p.colourways.empty()) {
-    colourwayName = p.colourways[static_cast<size_t>(
-        colourway >= 0 && static_cast<size_t>(colourway) < p.colourways.size() ? colourway : 0)];
-  }
-  dress({p.itemId, p.name, p.kind, size, p.sizes, colourway, colourwayName});
+  dress({p.itemId, p.name, p.kind, size, p.sizes, p.colourway, p.colourwayName()});
 }
 
 void ShoppingSession::tryOnLook(int product, const std::string& size) {
@@ -503,12 +495,7 @@ void ShoppingSession::undress() {
 void ShoppingSession::addToCart(int product, const std::string& size) {
   const ProductInfo p = info(product);
   if (p.itemId.empty()) return;
-  CartLine line{p.itemId, p.name, size, "", p.price};
-  if (p.colourway >= 0 && static_cast<size_t>(p.colourway) < p.colourways.size()) {
-    line.colourway = p.colourways[static_cast<size_t>(p.colourway)];
-  } else if (!p.colourways.empty()) {
-    line.colourway = p.colourways.front();
-  }
+  CartLine line{p.itemId, p.name, size, p.colourwayName(), p.price};
   cart_.push_back(line);
   post(product, rec::EventType::AddToCart, 1.0F);
 }

@@ -56,6 +56,13 @@ struct ProductInfo {
   bool suggested = false;               // on the For-you wall or a mannequin
   std::vector<LookPiece> look;          // "complete the look": the best outfit around it
   double lookPrice = 0.0;               // the whole look, this product included
+
+  // The colourway shown now by name (the model's default is its first), "" without any.
+  std::string colourwayName() const {
+    if (colourways.empty()) return "";
+    const bool shown = colourway >= 0 && static_cast<size_t>(colourway) < colourways.size();
+    return colourways[shown ? static_cast<size_t>(colourway) : 0];
+  }
 };
 
 // A search in plain words, as the search box shows it.

@@ -168,9 +168,7 @@ int runTour(const TourOptions& o) {
   // The fitting area, where a try_on step dresses the avatar (fitting_NNN.png).
   std::unique_ptr<FittingRoom> fitting;
   try {
-    if (const auto area = readFittingArea(o.storeDir / "layout.json")) {
-      fitting = std::make_unique<FittingRoom>(*area, store, renderer, scene);
-    }
+    fitting = FittingRoom::forStore(o.storeDir, store, renderer, scene);
   } catch (const std::exception& e) {
     std::cerr << "vrmall: " << e.what() << "\n";
     return 2;

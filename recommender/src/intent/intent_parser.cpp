@@ -183,16 +183,23 @@ IntentParser::IntentParser(const AttributeTable& items) {
       catalogueWords_.push_back({v, kind, v});
     }
   }
-  // Each CATEGORY_L2 value's CATEGORY_L1 ("crossbody" -> "bags").
+  // Each CATEGORY_L2 value's CATEGORY_L1 ("crossbody" -> "bags"), and the kinds sold in one
+  // size only (no SIZES, or "one-size", on every item of the kind).
   const Column* l1 = items.column("CATEGORY_L1");
   const Column* l2 = items.column("CATEGORY_L2");
-  if (l1 != nullptr && l2 != nullptr) {
-    for (size_t row = 0; row < items.rows(); ++row) {
-      const std::string a = items.value(static_cast<int32_t>(row), "CATEGORY_L2");
-      const std::string b = items.value(static_cast<int32_t>(row), "CATEGORY_L1");
-      if (!a.empty() && !b.empty()) parentOf_.emplace(toLower(a), toLower(b));
+  std::unordered_set<std::string> sized;
+  for (size_t row = 0; row < items.rows(); ++row) {
+    const auto item = static_cast<int32_t>(row);
+    const std::string a = l2 ? toLower(items.value(item, "CATEGORY_L2")) : std::string();
+    const std::string b = l1 ? toLower(items.value(item, "CATEGORY_L1")) : std::string();
+    if (!a.empty() && !b.empty()) parentOf_.emplace(a, b);
+    const std::string sizes = toLower(items.value(item, "SIZES"));
+    auto& into = sizes.empty() || sizes == "one-size" ? oneSizeKinds_ : sized;
+    for (const std::string* kind : {&a, &b}) {
+      if (!kind->empty()) into.insert(*kind);
     }
   }
+  for (const std::string& kind : sized) oneSizeKinds_.erase(kind);
   for (const LexiconEntry& e : intentLexicon()) {
     const bool ascii = std::all_of(e.surface.begin(), e.surface.end(),
                                    [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -589,15 +596,11 @@ ShoppingIntent IntentParser::parse(std::string_view query) const {
         break;  // currency words, range joiners and stop words carry nothing alone
     }
   }
-  // "medium", 大号: a size for clothes; for a bag or a hat it describes the thing itself.
+  // "medium", 大号: a size for clothes; for a kind the catalogue sells in one size only (a bag,
+  // a hat) it describes the thing itself.
   if (sizeName && !intent.size) {
-    const bool unsized = std::any_of(categories.begin(), categories.end(), [](const auto& c) {
-      static const std::set<std::string> things = {
-          "bags",       "tote",    "backpack",   "crossbody", "clutch",    "shoulder bag",
-          "hats",       "cap",     "beanie",     "beret",     "fedora",    "sun hat",
-          "bucket hat", "glasses", "sunglasses", "watches",   "smartwatch"};
-      return things.count(c) != 0;
-    });
+    const bool unsized = std::any_of(categories.begin(), categories.end(),
+                                     [&](const auto& c) { return oneSizeKinds_.count(c) != 0; });
     if (!unsized) intent.size = *sizeName;
   }
   // A bare number: a waist or shoe size next to trousers or shoes, otherwise a budget.

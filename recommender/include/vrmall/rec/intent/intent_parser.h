@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "vrmall/rec/data/attribute_table.h"
@@ -40,9 +41,10 @@ class IntentParser {
   std::unordered_map<std::string, std::vector<const LexiconEntry*>> english_;
   std::unordered_map<std::string, std::vector<const LexiconEntry*>> chinese_;
   std::unordered_map<std::string, std::string> parentOf_;  // CATEGORY_L2 -> CATEGORY_L1
-  std::vector<const LexiconEntry*> fuzzyCandidates_;       // one-word English entries
-  std::vector<LexiconEntry> catalogueWords_;               // the catalogue's own values as entries
-  size_t longestChinese_ = 1;                              // in bytes
+  std::unordered_set<std::string> oneSizeKinds_;      // CATEGORY_L1/L2 values never sold in sizes
+  std::vector<const LexiconEntry*> fuzzyCandidates_;  // one-word English entries
+  std::vector<LexiconEntry> catalogueWords_;          // the catalogue's own values as entries
+  size_t longestChinese_ = 1;                         // in bytes
   // Per column, key -> the catalogue's value as written (lower-case).
   std::unordered_map<std::string, std::unordered_map<std::string, std::string>> values_;
 };
