@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cmath>
 #include <optional>
-#include <set>
 
 #include "vrmall/rec/data/text_util.h"
 
