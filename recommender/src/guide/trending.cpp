@@ -7,28 +7,6 @@
 namespace vrmall::rec {
 namespace {
 
-// How much one event says about an item's pull (a rating counts as a considered choice).
-float eventWeight(EventType t) {
-  switch (t) {
-    case EventType::Purchase:
-      return 3.0f;
-    case EventType::AddToCart:
-      return 2.0f;
-    case EventType::TryOn:
-      return 1.5f;
-    case EventType::PickUp:
-      return 1.0f;
-    case EventType::Rating:
-      return 1.0f;
-    case EventType::GazeDwell:
-      return 0.5f;
-    case EventType::View:
-      return 0.3f;
-    default:
-      return 0.2f;
-  }
-}
-
 uint64_t pairKey(int32_t user, int32_t item) {
   return (static_cast<uint64_t>(static_cast<uint32_t>(user)) << 32) | static_cast<uint32_t>(item);
 }
@@ -48,7 +26,7 @@ TrendingItems::TrendingItems(const Dataset& data, const TrendOptions& options) :
     if (e.item < 0 || static_cast<size_t>(e.item) >= items) continue;
     const double age = static_cast<double>(now_ - e.timestamp);
     score_[static_cast<size_t>(e.item)] +=
-        eventWeight(e.type) * static_cast<float>(std::exp2(-age / halfLife));
+        options.weights.weight(e) * static_cast<float>(std::exp2(-age / halfLife));
     if (age <= recent && counted.insert(pairKey(e.user, e.item)).second)
       ++shoppers_[static_cast<size_t>(e.item)];
   }

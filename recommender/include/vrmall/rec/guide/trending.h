@@ -11,12 +11,31 @@
 #include <vector>
 
 #include "vrmall/rec/data/dataset.h"
+#include "vrmall/rec/data/event_weights.h"
 
 namespace vrmall::rec {
+
+// How much one event says about an item's pull right now, in the training weights' terms: a
+// purchase most, any look past the interest threshold a little, however long (a long stare at
+// the stage is one shopper's interest, not a trend).
+inline EventWeights trendWeights() {
+  EventWeights w;
+  w.rating = 1.0f;
+  w.gaze_per_second = 1e6f;  // any dwell reaches the cap
+  w.gaze_cap = 0.5f;
+  w.view = 0.3f;
+  w.pick_up = 1.0f;
+  w.try_on = 1.5f;
+  w.add_to_cart = 2.0f;
+  w.purchase = 3.0f;
+  w.other = 0.0f;
+  return w;
+}
 
 struct TrendOptions {
   double half_life_days = 3.0;
   double recent_days = 7.0;  // the window "this week" counts shoppers in
+  EventWeights weights = trendWeights();
 };
 
 class TrendingItems {
