@@ -77,8 +77,8 @@ std::optional<FittingArea> readFittingArea(const fs::path& layoutJson) {
 }
 
 FittingRoom::FittingRoom(const FittingArea& area, StoreSummary& store, engine::Renderer& renderer,
-                         engine::Scene& scene)
-    : area_(area), store_(store), renderer_(renderer), scene_(scene) {
+                         engine::Scene& scene, const AvatarProfile& avatar)
+    : area_(area), store_(store), renderer_(renderer), scene_(scene), avatar_(avatar) {
   placeBody();
 }
 
@@ -242,10 +242,10 @@ void FittingRoom::undress() {
 }
 
 std::unique_ptr<FittingRoom> FittingRoom::forStore(const fs::path& storeDir, StoreSummary& store,
-                                                   engine::Renderer& renderer,
-                                                   engine::Scene& scene) {
+                                                   engine::Renderer& renderer, engine::Scene& scene,
+                                                   const AvatarProfile& avatar) {
   const auto area = readFittingArea(storeDir / "layout.json");
-  return area ? std::make_unique<FittingRoom>(*area, store, renderer, scene) : nullptr;
+  return area ? std::make_unique<FittingRoom>(*area, store, renderer, scene, avatar) : nullptr;
 }
 
 engine::View FittingRoom::view(float aspect, float fovYRadians) const {

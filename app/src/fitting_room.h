@@ -56,13 +56,15 @@ struct WornPiece {
 
 class FittingRoom {
  public:
+  // The body is made for `avatar` at once (setAvatar makes another only when it changes).
   FittingRoom(const FittingArea& area, StoreSummary& store, engine::Renderer& renderer,
-              engine::Scene& scene);
+              engine::Scene& scene, const AvatarProfile& avatar = {});
   // The store's fitting room (layout.json fitting_area), nullptr when it has none; throws when
   // the area is malformed.
   static std::unique_ptr<FittingRoom> forStore(const std::filesystem::path& storeDir,
                                                StoreSummary& store, engine::Renderer& renderer,
-                                               engine::Scene& scene);
+                                               engine::Scene& scene,
+                                               const AvatarProfile& avatar = {});
   ~FittingRoom();
 
   const FittingArea& area() const { return area_; }

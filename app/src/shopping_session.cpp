@@ -76,8 +76,7 @@ ShoppingSession::ShoppingSession(const std::filesystem::path& storeDir, StoreSum
   if (options_.profileDir) restoreProfile();
   // The fitting area after the picker: the avatar and what it wears are not store products.
   try {
-    fitting_ = FittingRoom::forStore(storeDir, store_, renderer_, scene_);
-    if (fitting_) fitting_->setAvatar(avatar_);
+    fitting_ = FittingRoom::forStore(storeDir, store_, renderer_, scene_, avatar_);
   } catch (const std::exception& e) {
     std::cerr << "vrmall: warning: no fitting area: " << e.what() << "\n";
   }

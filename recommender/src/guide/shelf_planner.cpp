@@ -82,6 +82,7 @@ ShelfPlanner::ShelfPlanner(const Recommender& recommender, std::vector<SlotSpec>
       size_cache_(std::make_shared<SizeCache>()),
       outfits_(std::make_shared<OutfitBuilder>(recommender.data())),
       trending_(std::make_shared<TrendingItems>(recommender.data(), trend)) {
+  for (const auto& spec : slots_) stage_size_ += spec.showcase ? 1 : 0;
   const auto& t = rec_.data().item_attributes;
   category_ = t.column("CATEGORY_L1");
   category_l2_ = t.column("CATEGORY_L2");
@@ -630,19 +631,17 @@ void ShelfPlanner::planShowcase(const UserContext& user, std::span<const float> 
     }
   }
   if (stage.empty()) return;
-  size_t stageSize = 0;
-  for (const auto& spec : slots_) stageSize += spec.showcase ? 1 : 0;
   std::vector<uint8_t> blocked = excluded;
   for (size_t i = 0; i < blocked.size(); ++i) blocked[i] |= used[i];
   const auto ranking = showcaseRanking(z, blocked, options);
   // The stage-full on show now: the rotation's turn, of the ranking's first `rounds` stage-fulls
   // (fewer when the ranking is short).
   const size_t rounds =
-      std::max<size_t>(1, std::min(options.showcase_rounds, ranking.size() / stageSize));
+      std::max<size_t>(1, std::min(options.showcase_rounds, ranking.size() / stage_size_));
   const int64_t period = std::max<int64_t>(1, options.showcase_rotation_s);
   const size_t turn = static_cast<size_t>(std::max<int64_t>(0, user.now) / period) % rounds;
   std::vector<int32_t> showing;
-  for (size_t n = turn * stageSize; n < ranking.size() && showing.size() < stage.size(); ++n) {
+  for (size_t n = turn * stage_size_; n < ranking.size() && showing.size() < stage.size(); ++n) {
     const int32_t item = ranking[n].first;
     // Stage slots take every kind in the default store; a narrower one skips what it can't hold.
     if (fits(stage[showing.size()], item)) showing.push_back(item);

@@ -122,6 +122,7 @@ class ShelfPlanner {
   std::shared_ptr<SizeCache> size_cache_;
   std::shared_ptr<const OutfitBuilder> outfits_;   // what goes with what, for the mannequins
   std::shared_ptr<const TrendingItems> trending_;  // for the showcase stage
+  size_t stage_size_ = 0;  // slots on the showcase stage (fixed by the layout)
 };
 
 }  // namespace vrmall::rec
